@@ -1,0 +1,80 @@
+"""Set up clausekit and run its example or its whole test suite.
+
+    python3 dev.py example   # create .venv, install, run the main example
+    python3 dev.py test      # create .venv, install, run every check
+
+Only the Python standard library is used here, so it runs on a fresh machine
+with Python 3.11+ and access to the package registries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+STAMP = VENV / ".clausekit-installed"
+MAIN_EXAMPLE = ROOT / "examples" / "could_openai_use_aws.py"
+
+
+def run(*args: str | Path, **env: str) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env={**os.environ, **env})
+
+
+def install_fingerprint() -> str:
+    text = (ROOT / "pyproject.toml").read_bytes() + sys.version.encode()
+    return hashlib.sha256(text).hexdigest()
+
+
+def ensure_env() -> None:
+    """Create .venv and install clausekit with its dev extras, once per pyproject change."""
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    fingerprint = install_fingerprint()
+    if STAMP.exists() and STAMP.read_text() == fingerprint:
+        return
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    STAMP.write_text(fingerprint)
+
+
+def example() -> None:
+    ensure_env()
+    run(PY, MAIN_EXAMPLE)
+
+
+def test() -> None:
+    ensure_env()
+    env = {"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0"), "TZ": "UTC"}
+    run(BIN / "ruff", "check", "src", "tests", "examples", "benchmarks", "dev.py")
+    run(BIN / "ruff", "format", "--check", "src", "tests", "examples", "benchmarks", "dev.py")
+    run(PY, "-m", "mypy")
+    run(PY, "-m", "pytest", **env)
+    if (ROOT / "mkdocs.yml").exists():
+        run(PY, "-m", "mkdocs", "build", "--strict", "--site-dir", str(ROOT / "site"))
+
+
+def main(argv: list[str]) -> int:
+    commands = {"example": example, "test": test, "setup": ensure_env}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    try:
+        commands[argv[0]]()
+    except subprocess.CalledProcessError as exc:
+        print(f"dev.py: step failed with exit code {exc.returncode}", file=sys.stderr)
+        return exc.returncode or 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

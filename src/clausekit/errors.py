@@ -1,0 +1,272 @@
+"""Every error clausekit raises, rooted at :class:`ClauseKitError`.
+
+Each leaf also subclasses the built-in exception a caller would expect
+(``ValueError`` for a bad value, ``TypeError`` for a value of the wrong type,
+``LookupError`` for a name that is not known), so ``except ValueError`` keeps
+working. Messages are built in small factory class methods and always say
+what was wrong, the offending value, and how to fix it.
+
+Examples:
+    >>> from clausekit.errors import ClauseKitError, InvalidDateError
+    >>> err = InvalidDateError.for_value("2025-02-30", field="on", why="day is out of range for month")
+    >>> isinstance(err, ClauseKitError) and isinstance(err, ValueError)
+    True
+    >>> print(err)
+    on='2025-02-30' is not a calendar day: day is out of range for month. Pass an ISO date such as '2025-01-15'.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "AgreementError",
+    "AmbiguityError",
+    "ClauseKitError",
+    "ContractFileError",
+    "ContradictoryFactsError",
+    "CurrencyMismatchError",
+    "EvidenceError",
+    "FileProblem",
+    "InvalidAmountError",
+    "InvalidDateError",
+    "InvalidPeriodError",
+    "InvalidRateError",
+    "NotADayError",
+    "QuestionError",
+    "UnknownClauseError",
+    "UnknownPartyError",
+    "closest",
+]
+
+
+def closest(name: str, known: Iterable[str], *, n: int = 3) -> list[str]:
+    """Return up to ``n`` known names that look like ``name``, best first.
+
+    Matching ignores case, so ``"aws"`` suggests ``"AWS"``.
+
+    Examples:
+        >>> closest("Microsfot", ["Microsoft", "OpenAI", "Oracle"])
+        ['Microsoft']
+    """
+    by_folded: dict[str, str] = {}
+    for candidate in known:
+        by_folded.setdefault(candidate.casefold(), candidate)
+    hits = difflib.get_close_matches(name.casefold(), list(by_folded), n=n, cutoff=0.5)
+    return [by_folded[hit] for hit in hits]
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    if not suggestions:
+        return ""
+    return " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+
+
+class ClauseKitError(Exception):
+    """The root of every error clausekit raises on purpose."""
+
+
+class InvalidDateError(ClauseKitError, ValueError):
+    """A value that should name a calendar day does not name one."""
+
+    @classmethod
+    def for_value(cls, value: object, *, field: str, why: str | None = None) -> InvalidDateError:
+        reason = f": {why}" if why else ""
+        return cls(
+            f"{field}={value!r} is not a calendar day{reason}. "
+            "Pass an ISO date such as '2025-01-15'."
+        )
+
+
+class NotADayError(ClauseKitError, TypeError):
+    """A timestamp, or a value of another type, was given where a calendar day is needed."""
+
+    @classmethod
+    def for_datetime(cls, value: object, *, field: str) -> NotADayError:
+        return cls(
+            f"{field}={value!r} is a date and time, but clausekit answers per calendar day. "
+            f"Pass a calendar day instead, e.g. {field}={str(value)[:10]!r}."
+        )
+
+    @classmethod
+    def for_type(cls, value: object, *, field: str) -> NotADayError:
+        return cls(
+            f"Expected a calendar day for {field} (a pendulum.Date, a datetime.date or an ISO "
+            f"string like '2025-01-15') but got {type(value).__name__} {field}={value!r}."
+        )
+
+
+class InvalidPeriodError(ClauseKitError, ValueError):
+    """A period is empty, inverted, or written in a form clausekit does not read."""
+
+    @classmethod
+    def inverted(cls, start: object, end: object, *, where: str = "period") -> InvalidPeriodError:
+        return cls(
+            f"{where} ends on {end} but starts on {start}: a period is half-open [start, end) and "
+            "must end after it starts. Swap the dates, or leave end out for an open-ended period."
+        )
+
+    @classmethod
+    def unreadable(cls, value: object, *, field: str) -> InvalidPeriodError:
+        return cls(
+            f"{field}={value!r} does not name a period. Use a year ('2025'), a month ('2025-01'), "
+            "a day ('2025-01-15'), an ISO interval ('2025-01-01/2025-03-01', end excluded, "
+            "or '2025-01-01/..' for open-ended) or a clausekit.Period."
+        )
+
+
+class AmbiguityError(ClauseKitError, ValueError):
+    """The answer would depend on a guess clausekit refuses to make."""
+
+
+class UnknownPartyError(ClauseKitError, LookupError):
+    """A party name or alias that the agreement does not know."""
+
+    def __init__(self, message: str, *, name: str = "", suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.name = name
+        self.suggestions = tuple(suggestions)
+
+    def __str__(self) -> str:
+        # LookupError would otherwise repr() the message like KeyError does.
+        return str(self.args[0])
+
+    @classmethod
+    def for_name(cls, name: str, known: Iterable[str], *, where: str = "") -> UnknownPartyError:
+        known = sorted(set(known))
+        suggestions = closest(name, known)
+        place = f" in {where}" if where else ""
+        return cls(
+            f"Unknown party {name!r}{place}.{_did_you_mean(suggestions)} "
+            f"Known parties and aliases: {', '.join(known)}.",
+            name=name,
+            suggestions=suggestions,
+        )
+
+
+class UnknownClauseError(ClauseKitError, LookupError):
+    """A clause id that is not part of the agreement."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def for_id(cls, clause_id: str, known: Iterable[str], *, where: str) -> UnknownClauseError:
+        known = sorted(set(known))
+        return cls(
+            f"{where} names clause {clause_id!r}, which no earlier amendment added."
+            f"{_did_you_mean(closest(clause_id, known))} "
+            f"Clause ids known at that point: {', '.join(known) or '(none)'}."
+        )
+
+
+class AgreementError(ClauseKitError, ValueError):
+    """An agreement or amendment that cannot be built as given."""
+
+
+class QuestionError(ClauseKitError, TypeError):
+    """A question asked with the wrong combination of arguments."""
+
+    @classmethod
+    def on_or_during(cls, on: object, during: object) -> QuestionError:
+        if on is None and during is None:
+            return cls(
+                "ask() needs exactly one of on= (a calendar day) or during= (a period); "
+                "got neither. Example: deal.ask(action, on='2025-01-15') or "
+                "deal.ask(action, during='2025-01')."
+            )
+        return cls(
+            f"ask() needs exactly one of on= or during=, got both (on={on!r}, during={during!r}). "
+            "Drop one of them."
+        )
+
+
+class CurrencyMismatchError(ClauseKitError, ValueError):
+    """Two amounts in different currencies were combined."""
+
+    @classmethod
+    def between(cls, a: object, b: object, *, where: str) -> CurrencyMismatchError:
+        return cls(
+            f"{where}: cannot combine {a} with {b}, their currencies differ. "
+            "Convert one amount first; clausekit never assumes an exchange rate."
+        )
+
+
+class InvalidAmountError(ClauseKitError, ValueError):
+    """A money amount that is not exact, negative where that makes no sense, or unreadable."""
+
+    @classmethod
+    def negative(cls, value: object, *, field: str) -> InvalidAmountError:
+        return cls(f"{field}={value} is negative; it must be zero or more.")
+
+    @classmethod
+    def inexact(cls, value: object, *, field: str) -> InvalidAmountError:
+        return cls(
+            f"{field}={value!r} is a float; money must be exact. "
+            f"Pass a string or Decimal instead, e.g. {field}=Money('{value}', 'USD')."
+        )
+
+    @classmethod
+    def unreadable(cls, value: object, *, field: str) -> InvalidAmountError:
+        return cls(
+            f"Expected money for {field} (a moneyed.Money, or amount and currency such as "
+            f"('38000000000', 'USD')) but got {type(value).__name__} {field}={value!r}."
+        )
+
+
+class InvalidRateError(ClauseKitError, ValueError):
+    """A rate outside [0, 1], or not an exact decimal."""
+
+    @classmethod
+    def for_value(cls, value: object, *, field: str) -> InvalidRateError:
+        return cls(
+            f"{field}={value!r} is not a rate: a rate is an exact decimal between 0 and 1 "
+            f"(20 % is Decimal('0.20') or '0.20')."
+        )
+
+
+class ContradictoryFactsError(ClauseKitError, ValueError):
+    """A scenario states a fact and its opposite."""
+
+    @classmethod
+    def between(cls, a: object, b: object) -> ContradictoryFactsError:
+        return cls(
+            f"The scenario states both {a!r} and {b!r}, which contradict each other. "
+            "Keep one of them, or ask twice, once with each."
+        )
+
+
+class EvidenceError(ClauseKitError, ValueError):
+    """Evidence that is missing, malformed, or does not match its source."""
+
+
+class FileProblem:
+    """One problem found in a contract file: where it is and what is wrong."""
+
+    __slots__ = ("line", "message", "path")
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"FileProblem(path={self.path!r}, message={self.message!r}, line={self.line!r})"
+
+    def render(self, file: str) -> str:
+        where = file if self.line is None else f"{file}:{self.line}"
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContractFileError(ClauseKitError, ValueError):
+    """A contract file that cannot be loaded; lists every problem found, not only the first."""
+
+    def __init__(self, file: str, problems: Sequence[FileProblem]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{file}: {count} problem{'s' if count != 1 else ''} found"
+        body = "\n".join("  " + p.render(file) for p in self.problems)
+        super().__init__(f"{head}\n{body}" if body else head)
