@@ -1,0 +1,146 @@
+"""clausekit: contract clauses as typed, immutable values, answered with cited verdicts.
+
+The names here are the library's public surface; everything else is an
+implementation detail.
+
+Examples:
+    >>> import clausekit as ck
+    >>> ck.Outcome.CONDITIONAL.value
+    'conditional'
+"""
+
+from clausekit.actions import (
+    Act,
+    Action,
+    AppointDistributor,
+    InvalidActionError,
+    ProcureCompute,
+    TransferShares,
+    UseIP,
+    Verb,
+    Workload,
+)
+from clausekit.agreement import Agreement, Amendment, InForce, Owed, Replacement, Share
+from clausekit.clauses import (
+    AGIClause,
+    Clause,
+    ComputeDeal,
+    ConsentRequirement,
+    Exclusivity,
+    IPLicense,
+    RevenueShare,
+    RightOfFirstRefusal,
+    RofrTrigger,
+    SpendCommitment,
+    Waiver,
+)
+from clausekit.errors import (
+    AgreementError,
+    AmbiguityError,
+    ClauseKitError,
+    ContractFileError,
+    ContradictoryFactsError,
+    CurrencyMismatchError,
+    EvidenceError,
+    InvalidAmountError,
+    InvalidDateError,
+    InvalidPeriodError,
+    InvalidRateError,
+    NotADayError,
+    QuestionError,
+    UnknownClauseError,
+    UnknownPartyError,
+)
+from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
+from clausekit.money import Money
+from clausekit.parties import Party, PartyRegistry
+from clausekit.scenario import (
+    AGIDeclared,
+    AssumedRate,
+    CannotMeetRequirements,
+    ConsentGiven,
+    ConsentRefused,
+    Fact,
+    InvalidFactError,
+    OfferAccepted,
+    OfferDeclined,
+    Revenue,
+    Scenario,
+)
+from clausekit.time import DateRange, Period
+from clausekit.timeline import Change, Comparison, Segment, Timeline
+from clausekit.verdict import Condition, Outcome, Ruling, Verdict
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AGIClause",
+    "AGIDeclared",
+    "Act",
+    "Action",
+    "Agreement",
+    "AgreementError",
+    "AmbiguityError",
+    "Amendment",
+    "AppointDistributor",
+    "AssumedRate",
+    "CannotMeetRequirements",
+    "Change",
+    "Clause",
+    "ClauseKitError",
+    "Comparison",
+    "ComputeDeal",
+    "Condition",
+    "ConsentGiven",
+    "ConsentRefused",
+    "ConsentRequirement",
+    "ContractFileError",
+    "ContradictoryFactsError",
+    "CurrencyMismatchError",
+    "DateRange",
+    "Evidence",
+    "EvidenceError",
+    "Exclusivity",
+    "Fact",
+    "IPLicense",
+    "InForce",
+    "InvalidActionError",
+    "InvalidAmountError",
+    "InvalidDateError",
+    "InvalidFactError",
+    "InvalidPeriodError",
+    "InvalidRateError",
+    "Money",
+    "NotADayError",
+    "OfferAccepted",
+    "OfferDeclined",
+    "Outcome",
+    "OutsideSource",
+    "Owed",
+    "Party",
+    "PartyRegistry",
+    "Period",
+    "ProcureCompute",
+    "QuestionError",
+    "Replacement",
+    "Revenue",
+    "RevenueShare",
+    "RightOfFirstRefusal",
+    "RofrTrigger",
+    "Ruling",
+    "Scenario",
+    "SeedExcerpt",
+    "Segment",
+    "Share",
+    "SpendCommitment",
+    "Timeline",
+    "TransferShares",
+    "UnknownClauseError",
+    "UnknownPartyError",
+    "UseIP",
+    "Verb",
+    "Verdict",
+    "Waiver",
+    "Workload",
+    "__version__",
+]

@@ -53,8 +53,11 @@ def closest(name: str, known: Iterable[str], *, n: int = 3) -> list[str]:
     by_folded: dict[str, str] = {}
     for candidate in known:
         by_folded.setdefault(candidate.casefold(), candidate)
-    hits = difflib.get_close_matches(name.casefold(), list(by_folded), n=n, cutoff=0.5)
-    return [by_folded[hit] for hit in hits]
+    folded = name.casefold().strip()
+    hits = difflib.get_close_matches(folded, list(by_folded), n=n, cutoff=0.5)
+    # A name that starts another ("Amazon" for "Amazon Web Services") is a good guess too.
+    prefixed = [k for k in sorted(by_folded) if folded and k.startswith(folded) and k not in hits]
+    return [by_folded[hit] for hit in [*hits, *prefixed][:n]]
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:

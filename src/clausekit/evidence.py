@@ -64,6 +64,10 @@ class SeedExcerpt:
     claim: str | None = None
 
 
+def _published(value: object) -> pendulum.Date:
+    return to_day(value, field="published")
+
+
 @attrs.frozen
 class OutsideSource:
     """A public source outside the seeds: URL, title, publication date, and what it says.
@@ -78,7 +82,7 @@ class OutsideSource:
 
     url: str = attrs.field(validator=_url)
     title: str = attrs.field(validator=_non_blank)
-    published: pendulum.Date = attrs.field(converter=lambda v: to_day(v, field="published"))
+    published: pendulum.Date = attrs.field(converter=_published)
     gloss: str = attrs.field(validator=_non_blank)
     claim: str | None = None
 

@@ -118,8 +118,26 @@ def _next_month(day: pendulum.Date) -> pendulum.Date:
     return pendulum.Date(day.year, day.month + 1, 1)
 
 
-def _check_end(instance: Period, attribute: attrs.Attribute[object], end: object) -> None:
-    if end is not None and not end > instance.start:  # type: ignore[operator]
+def _start_day(value: object) -> pendulum.Date:
+    return to_day(value, field="start")
+
+
+def _end_day(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="end")
+
+
+def _earliest_day(value: object) -> pendulum.Date:
+    return to_day(value, field="earliest")
+
+
+def _latest_day(value: object) -> pendulum.Date:
+    return to_day(value, field="latest")
+
+
+def _check_end(
+    instance: Period, attribute: attrs.Attribute[pendulum.Date | None], end: pendulum.Date | None
+) -> None:
+    if end is not None and not end > instance.start:
         raise InvalidPeriodError.inverted(instance.start, end)
 
 
@@ -143,12 +161,8 @@ class Period:
         clausekit.errors.InvalidPeriodError: period ends on 2025-01-01 but starts on 2025-03-01: a period is half-open [start, end) and must end after it starts. Swap the dates, or leave end out for an open-ended period.
     """
 
-    start: pendulum.Date = attrs.field(converter=lambda v: to_day(v, field="start"))
-    end: pendulum.Date | None = attrs.field(
-        default=None,
-        converter=lambda v: None if v is None else to_day(v, field="end"),
-        validator=_check_end,
-    )
+    start: pendulum.Date = attrs.field(converter=_start_day)
+    end: pendulum.Date | None = attrs.field(default=None, converter=_end_day, validator=_check_end)
 
     @classmethod
     def parse(cls, text: str, *, field: str = "period") -> Period:
@@ -208,7 +222,7 @@ class Period:
         """
         if self.end is None:
             raise InvalidPeriodError(f"Period {self} is open-ended and has no number of days.")
-        return (self.end - self.start).days  # type: ignore[no-any-return]
+        return (self.end - self.start).days
 
     @property
     def last_day(self) -> pendulum.Date | None:
@@ -268,8 +282,10 @@ def to_period(value: object, *, field: str = "during") -> Period:
     raise InvalidPeriodError.unreadable(value, field=field)
 
 
-def _check_latest(instance: DateRange, attribute: attrs.Attribute[object], latest: object) -> None:
-    if latest < instance.earliest:  # type: ignore[operator]
+def _check_latest(
+    instance: DateRange, attribute: attrs.Attribute[pendulum.Date], latest: pendulum.Date
+) -> None:
+    if latest < instance.earliest:
         raise InvalidPeriodError(
             f"DateRange latest={latest} is before earliest={instance.earliest}; "
             "a date range names the first and the last possible day, in that order."
@@ -294,10 +310,8 @@ class DateRange:
         clausekit.errors.AmbiguityError: 2025-10-29 falls inside the uncertain date 2025-10-27..2025-10-31, so clausekit cannot tell whether it is on or after that date. Pin the date with a source, or ask about a day outside the range.
     """
 
-    earliest: pendulum.Date = attrs.field(converter=lambda v: to_day(v, field="earliest"))
-    latest: pendulum.Date = attrs.field(
-        converter=lambda v: to_day(v, field="latest"), validator=_check_latest
-    )
+    earliest: pendulum.Date = attrs.field(converter=_earliest_day)
+    latest: pendulum.Date = attrs.field(converter=_latest_day, validator=_check_latest)
 
     def __str__(self) -> str:
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"

@@ -1,0 +1,79 @@
+"""The clause kinds, one module each, and the union type :data:`Clause`.
+
+Each kind decides which actions it governs and how it rules on them:
+
+============================  =========================================================
+kind (file tag)               class
+============================  =========================================================
+``exclusivity``               :class:`Exclusivity`
+``right-of-first-refusal``    :class:`RightOfFirstRefusal`
+``consent-requirement``       :class:`ConsentRequirement`
+``waiver``                    :class:`Waiver`
+``agi``                       :class:`AGIClause`
+``ip-license``                :class:`IPLicense`
+``revenue-share``             :class:`RevenueShare`
+``spend-commitment``          :class:`SpendCommitment`
+``compute-deal``              :class:`ComputeDeal`
+============================  =========================================================
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from clausekit.clauses.agi import AGIClause, AGITrigger
+from clausekit.clauses.base import ClauseBase, Context, Resolved
+from clausekit.clauses.consent import ConsentRequirement
+from clausekit.clauses.exclusivity import Exclusivity
+from clausekit.clauses.ip_license import IPLicense
+from clausekit.clauses.money_terms import ComputeDeal, RevenueShare, SpendCommitment
+from clausekit.clauses.rofr import RightOfFirstRefusal, RofrTrigger
+from clausekit.clauses.waiver import Waiver
+
+__all__ = [
+    "CLAUSE_KINDS",
+    "AGIClause",
+    "AGITrigger",
+    "Clause",
+    "ClauseBase",
+    "ComputeDeal",
+    "ConsentRequirement",
+    "Context",
+    "Exclusivity",
+    "IPLicense",
+    "Resolved",
+    "RevenueShare",
+    "RightOfFirstRefusal",
+    "RofrTrigger",
+    "SpendCommitment",
+    "Waiver",
+]
+
+Clause: TypeAlias = (
+    Exclusivity
+    | RightOfFirstRefusal
+    | ConsentRequirement
+    | Waiver
+    | AGIClause
+    | IPLicense
+    | RevenueShare
+    | SpendCommitment
+    | ComputeDeal
+)
+"""Every clause kind."""
+
+CLAUSE_KINDS: dict[str, type[Clause]] = {
+    cls.kind: cls
+    for cls in (
+        Exclusivity,
+        RightOfFirstRefusal,
+        ConsentRequirement,
+        Waiver,
+        AGIClause,
+        IPLicense,
+        RevenueShare,
+        SpendCommitment,
+        ComputeDeal,
+    )
+}
+"""Clause classes by their file tag (the ``kind`` field of a contract file)."""

@@ -1,0 +1,130 @@
+"""AGI clause: a declared (and, where required, verified) AGI ends or starts named clauses.
+
+The trigger is a dated scenario fact, :class:`~clausekit.scenario.AGIDeclared`,
+so the same agreement can be asked under "no AGI" and under "AGI declared on
+a day"; that day becomes a change point of every timeline. The profit
+threshold, where one is recorded, is the definition the parties reportedly
+use; :meth:`AGIClause.profit_test` applies it to a profit figure.
+
+Examples:
+    >>> from clausekit.clauses.agi import AGIClause
+    >>> from clausekit.evidence import OutsideSource
+    >>> from clausekit.money import Money
+    >>> from clausekit.scenario import AGIDeclared, Scenario
+    >>> src = OutsideSource(url="https://example.org/agi", title="AGI", published="2020-01-01",
+    ...                     gloss="AGI ends the licence once verified")
+    >>> agi = AGIClause(id="agi", title="AGI", evidence=[src], declared_by="Acme",
+    ...                 verification_required=True, verifier="an expert panel",
+    ...                 profit_threshold=Money("100000000000", "USD"), ends=["licence"])
+    >>> agi.trigger(Scenario(AGIDeclared(on="2030-01-01", verified=True)))
+    AGITrigger(day=Date(2030, 1, 1), certain=True, text='AGI declared on 2030-01-01 and verified by an expert panel')
+    >>> agi.trigger(Scenario(AGIDeclared(on="2030-01-01", verified=False))) is None
+    True
+    >>> agi.profit_test(Money("120000000000", "USD"))
+    True
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, final
+
+import attrs
+import pendulum
+
+from clausekit.clauses.base import ClauseBase, scope_converter
+from clausekit.money import Money, check_same_currency, format_money, to_money
+from clausekit.scenario import Scenario
+
+__all__ = ["AGIClause", "AGITrigger"]
+
+
+@attrs.frozen
+class AGITrigger:
+    """When the AGI clause fires under a scenario, and whether that is certain.
+
+    ``certain=False`` means a declaration exists but its required
+    verification is unknown: from ``day`` on the affected clauses cannot be
+    called in force or ended.
+    """
+
+    day: pendulum.Date
+    certain: bool
+    text: str
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else to_money(value, field="profit_threshold")
+
+
+@final
+@attrs.frozen(kw_only=True)
+class AGIClause(ClauseBase):
+    """When ``declared_by`` declares AGI (verified, if required), ``ends`` stop and ``starts`` begin.
+
+    Attributes:
+        declared_by: the party whose declaration counts.
+        verification_required: whether the declaration must be verified.
+        verifier: who verifies, in words ("an independent expert panel").
+        profit_threshold: the profit definition of AGI, where one is recorded.
+        ends: ids of the clauses that end on the trigger day.
+        starts: ids of clauses that lie dormant until the trigger day.
+    """
+
+    kind: ClassVar[str] = "agi"
+    party_fields: ClassVar[tuple[str, ...]] = ("declared_by",)
+
+    declared_by: str
+    verification_required: bool = False
+    verifier: str = ""
+    profit_threshold: Money | None = attrs.field(default=None, converter=_optional_money)
+    ends: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    starts: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+
+    def affects(self) -> frozenset[str]:
+        """Every clause id this clause ends or starts."""
+        return self.ends | self.starts
+
+    def trigger(self, scenario: Scenario) -> AGITrigger | None:
+        """The day the clause fires under ``scenario``, or None if it does not fire."""
+        declared = scenario.agi_declaration()
+        if declared is None:
+            return None
+        if not self.verification_required:
+            return AGITrigger(declared.on, True, f"AGI declared on {declared.on}")
+        by = f" by {self.verifier}" if self.verifier else ""
+        if declared.verified is None:
+            return AGITrigger(
+                declared.on,
+                False,
+                f"AGI declared on {declared.on}, verification{by} unknown",
+            )
+        if declared.verified is False:
+            return None
+        when = f" on {declared.verified_on}" if declared.verified_on else ""
+        return AGITrigger(
+            declared.effective, True, f"AGI declared on {declared.on} and verified{by}{when}"
+        )
+
+    def profit_test(self, profits: Money) -> bool | None:
+        """Whether ``profits`` meet the profit definition; None if none is recorded.
+
+        Raises:
+            CurrencyMismatchError: when the currencies differ.
+        """
+        if self.profit_threshold is None:
+            return None
+        check_same_currency(profits, self.profit_threshold, where=f"AGI clause {self.id!r}")
+        return bool(profits >= self.profit_threshold)
+
+    def summary(self) -> str:
+        verified = f", verified by {self.verifier}," if self.verification_required else ""
+        text = f"If {self.declared_by} declares AGI{verified}"
+        parts = []
+        if self.ends:
+            parts.append("ends " + ", ".join(sorted(self.ends)))
+        if self.starts:
+            parts.append("starts " + ", ".join(sorted(self.starts)))
+        text += " it " + " and ".join(parts or ["changes nothing named"])
+        if self.profit_threshold is not None:
+            text += f" (AGI defined as profits of at least {format_money(self.profit_threshold)})"
+        return text + "."

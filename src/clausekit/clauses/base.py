@@ -1,0 +1,185 @@
+"""What every clause kind shares, and the context a clause rules in.
+
+A clause kind is a frozen attrs class with the common fields of
+:class:`ClauseBase` (``id``, ``title``, ``evidence``, ``until``, ``note``) and
+its own terms. It answers three questions:
+
+- ``party_fields()``: which of its fields name parties (checked and
+  resolved by the agreement);
+- ``rule(action, ctx)``: what it says about a resolved action on a day, or
+  ``None`` when it does not govern that action;
+- ``summary()``: its terms in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+import pendulum
+
+from clausekit.errors import AgreementError
+from clausekit.evidence import Evidence, require_evidence
+from clausekit.scenario import ConsentGiven, ConsentRefused, Scenario
+from clausekit.time import to_day
+from clausekit.verdict import Condition, Finding, Outcome
+
+if TYPE_CHECKING:
+    from clausekit.clauses import Clause
+    from clausekit.clauses.waiver import Waiver
+
+__all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text"]
+
+
+@attrs.frozen
+class Resolved:
+    """An action with its parties replaced by their canonical names."""
+
+    actor: str
+    verb: str
+    counterparty: str | None
+    subject: str
+    text: str
+
+
+def _clause_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+        raise AgreementError(
+            f"{type(instance).__name__}.id={value!r} must be a non-empty id without spaces, "
+            "e.g. 'exclusivity-compute'."
+        )
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
+def _until(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="until")
+
+
+def scope_converter(value: Iterable[str] | str) -> frozenset[str]:
+    """Turn a scope (an iterable of subjects) into a frozenset of plain strings.
+
+    An empty scope means every subject. A lone string is refused, since
+    ``frozenset("api")`` would silently become ``{'a', 'p', 'i'}``.
+    """
+    if isinstance(value, str):
+        raise AgreementError(
+            f"scope={value!r} is a single string; pass a list such as [{value!r}]."
+        )
+    return frozenset(str(v) for v in value)
+
+
+def subjects_text(scope: frozenset[str]) -> str:
+    """A scope in words: ``'training and research'`` or ``'any subject'``."""
+    if not scope:
+        return "any subject"
+    items = sorted(scope)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@attrs.frozen(kw_only=True)
+class ClauseBase:
+    """The fields every clause has.
+
+    Attributes:
+        id: unique within the agreement; amendments end or replace clauses by id.
+        title: a short human title.
+        evidence: at least one piece of evidence.
+        until: the day the clause stops (excluded), when its own term ends it.
+        note: anything a reader should know (what is reported rather than contract text).
+    """
+
+    kind: ClassVar[str] = ""
+
+    id: str = attrs.field(validator=_clause_id)
+    title: str
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
+    until: pendulum.Date | None = attrs.field(default=None, converter=_until)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require_evidence(f"{type(self).__name__} {self.id!r}", self.evidence)
+
+    party_fields: ClassVar[tuple[str, ...]] = ()
+    """Names of the fields that hold a party name."""
+
+    def parties(self) -> dict[str, str]:
+        """Field name → party name, for every field that names a party."""
+        out: dict[str, str] = {}
+        for name in self.party_fields:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                out[name] = value
+            elif isinstance(value, frozenset):
+                for i, item in enumerate(sorted(value)):
+                    out[f"{name}[{i}]"] = item
+        return out
+
+    def with_canonical_parties(self, canonical: Callable[[str], str]) -> Clause:
+        """The same clause with every party name replaced by ``canonical(name)``."""
+        changes: dict[str, Any] = {}
+        for name in self.party_fields:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                changes[name] = canonical(value)
+            elif isinstance(value, frozenset):
+                changes[name] = frozenset(canonical(v) for v in value)
+        return attrs.evolve(self, **changes)  # type: ignore[return-value]
+
+    def rule(self, action: Resolved, ctx: Context) -> Finding | None:
+        """What the clause says about ``action`` under ``ctx``; None when it does not govern it."""
+        return None
+
+    def summary(self) -> str:
+        """The clause's terms in words."""
+        return self.title
+
+
+@attrs.frozen
+class Context:
+    """What a clause may consult when it rules: the day, the facts and the clauses in force."""
+
+    on: pendulum.Date
+    scenario: Scenario
+    in_force: tuple[Clause, ...]
+
+    def consent(self, party: str, ruling_clause: Clause, action: Resolved) -> Finding | None:
+        """Whether ``party`` consents to ``action``, for the clause ``ruling_clause``.
+
+        A standing consent (a :class:`~clausekit.clauses.waiver.Waiver` in
+        force that covers the action) or ``ConsentGiven`` in the scenario give
+        ``PERMITTED``; ``ConsentRefused`` gives ``PROHIBITED``; otherwise the
+        answer is ``CONDITIONAL`` on the consent. Returns None only when
+        nothing decides and the caller should build its own condition.
+        """
+        from clausekit.clauses.waiver import Waiver
+
+        waivers: list[Waiver] = [
+            c
+            for c in self.in_force
+            if isinstance(c, Waiver) and c.covers(party, ruling_clause.id, action)
+        ]
+        if waivers:
+            names = ", ".join(repr(w.id) for w in waivers)
+            return Finding(
+                Outcome.PERMITTED,
+                f"{party} has already consented: {names} ({waivers[0].title}).",
+                relies_on=tuple(waivers),
+            )
+        if ConsentGiven(by=party) in self.scenario:
+            return Finding(Outcome.PERMITTED, f"{party} consents (given in the scenario).")
+        if ConsentRefused(by=party) in self.scenario:
+            return Finding(Outcome.PROHIBITED, f"{party} refuses consent (given in the scenario).")
+        return None
+
+    @staticmethod
+    def consent_condition(party: str) -> Condition:
+        """The open condition "``party`` consents"."""
+        return Condition(
+            text=f"{party} consents",
+            satisfied_by=(ConsentGiven(by=party),),
+            refuted_by=(ConsentRefused(by=party),),
+        )

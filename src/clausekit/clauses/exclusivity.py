@@ -1,0 +1,94 @@
+"""Exclusivity: a bound party may obtain a scoped service only from the beneficiary.
+
+Examples:
+    >>> from clausekit.clauses.exclusivity import Exclusivity
+    >>> from clausekit.evidence import OutsideSource
+    >>> src = OutsideSource(url="https://example.org/deal", title="Deal", published="2020-01-01",
+    ...                     gloss="Acme buys compute only from CloudCo")
+    >>> clause = Exclusivity(id="excl", title="Exclusive cloud", evidence=[src],
+    ...                      bound="Acme", beneficiary="CloudCo", scope=["training"],
+    ...                      consent_by="CloudCo")
+    >>> clause.summary()
+    'Acme may procure compute (training) only with CloudCo, unless CloudCo consents.'
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, final
+
+import attrs
+
+from clausekit.actions import Verb, verb_phrase
+from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.verdict import Finding, Outcome
+
+__all__ = ["Exclusivity"]
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Exclusivity(ClauseBase):
+    """``bound`` may ``verb`` (for subjects in ``scope``) only with ``beneficiary``.
+
+    With ``consent_by`` set, that party's consent (given in the scenario or
+    in advance by a :class:`~clausekit.clauses.waiver.Waiver`) lifts the
+    exclusivity for the action; without it, any other counterparty is
+    prohibited.
+
+    Attributes:
+        bound: the party held to the exclusivity.
+        beneficiary: the only permitted counterparty.
+        verb: the kind of action governed (``"procure-compute"`` by default).
+        scope: the subjects governed (workloads, territories); empty = all.
+        consent_by: who may lift it by consent, or None if nobody may.
+    """
+
+    kind: ClassVar[str] = "exclusivity"
+    party_fields: ClassVar[tuple[str, ...]] = ("bound", "beneficiary", "consent_by")
+
+    bound: str
+    beneficiary: str
+    verb: str = Verb.PROCURE_COMPUTE.value
+    scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    consent_by: str | None = None
+
+    def governs(self, action: Resolved) -> bool:
+        return (
+            action.actor == self.bound
+            and action.verb == self.verb
+            and action.counterparty is not None
+            and (not self.scope or action.subject in self.scope)
+        )
+
+    def rule(self, action: Resolved, ctx: Context) -> Finding | None:
+        if not self.governs(action):
+            return None
+        what = verb_phrase(self.verb) + (f" ({action.subject})" if action.subject else "")
+        if action.counterparty == self.beneficiary:
+            return Finding(
+                Outcome.PERMITTED,
+                f"{self.beneficiary} is the exclusive counterparty of {self.bound} for {what}.",
+            )
+        base = (
+            f"{self.bound} may {what} only with {self.beneficiary}; "
+            f"{action.counterparty} is another counterparty."
+        )
+        if self.consent_by is None:
+            return Finding(Outcome.PROHIBITED, f"{base} No consent can lift this exclusivity.")
+        decided = ctx.consent(self.consent_by, self, action)
+        if decided is not None:
+            return attrs.evolve(decided, reason=f"{base} {decided.reason}")
+        return Finding(
+            Outcome.CONDITIONAL,
+            f"{base} {self.consent_by}'s consent lifts the exclusivity.",
+            conditions=(ctx.consent_condition(self.consent_by),),
+        )
+
+    def summary(self) -> str:
+        text = (
+            f"{self.bound} may {verb_phrase(self.verb)} ({subjects_text(self.scope)}) only with "
+            f"{self.beneficiary}"
+        )
+        if self.consent_by:
+            return f"{text}, unless {self.consent_by} consents."
+        return f"{text}."

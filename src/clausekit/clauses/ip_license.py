@@ -1,0 +1,78 @@
+"""IP licence: the licensee may use the licensor's IP within a scope, until a date or trigger.
+
+The licence ends on its ``until`` day or when an AGI clause names it; after
+that it no longer speaks.
+
+Examples:
+    >>> from clausekit.clauses.ip_license import IPLicense
+    >>> from clausekit.evidence import OutsideSource
+    >>> src = OutsideSource(url="https://example.org/ip", title="Licence", published="2020-01-01",
+    ...                     gloss="Beta may use Acme's models")
+    >>> IPLicense(id="ip", title="Model licence", evidence=[src], licensor="Acme",
+    ...           licensee="Beta", scope=["models"], exclusive=True).summary()
+    'Beta may use the IP of Acme (models), exclusively.'
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, final
+
+import attrs
+
+from clausekit.actions import Verb
+from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.verdict import Finding, Outcome
+
+__all__ = ["IPLicense"]
+
+
+@final
+@attrs.frozen(kw_only=True)
+class IPLicense(ClauseBase):
+    """``licensee`` may use ``licensor``'s IP for subjects in ``scope``; never for ``excludes``.
+
+    Attributes:
+        licensor: the owner of the IP.
+        licensee: the party licensed.
+        scope: the bodies of IP licensed (``"models"``, ``"research"``); empty = all.
+        excludes: bodies of IP expressly left out (``"agi-technology"``).
+        exclusive: whether the licence is exclusive.
+    """
+
+    kind: ClassVar[str] = "ip-license"
+    party_fields: ClassVar[tuple[str, ...]] = ("licensor", "licensee")
+
+    licensor: str
+    licensee: str
+    scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    excludes: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    exclusive: bool = False
+
+    def rule(self, action: Resolved, ctx: Context) -> Finding | None:
+        if not (
+            action.verb == Verb.USE_IP.value
+            and action.actor == self.licensee
+            and action.counterparty == self.licensor
+        ):
+            return None
+        if action.subject in self.excludes:
+            return Finding(
+                Outcome.PROHIBITED,
+                f"The licence of {self.licensor}'s IP to {self.licensee} excludes "
+                f"{action.subject}.",
+            )
+        if self.scope and action.subject not in self.scope:
+            return None
+        kind = "an exclusive" if self.exclusive else "a non-exclusive"
+        until = f" until {self.until}" if self.until else ""
+        return Finding(
+            Outcome.PERMITTED,
+            f"{self.licensee} holds {kind} licence to {self.licensor}'s IP "
+            f"({subjects_text(self.scope)}){until}.",
+        )
+
+    def summary(self) -> str:
+        text = f"{self.licensee} may use the IP of {self.licensor} ({subjects_text(self.scope)})"
+        if self.excludes:
+            text += f", except {subjects_text(self.excludes)}"
+        return text + (", exclusively." if self.exclusive else ", non-exclusively.")

@@ -1,0 +1,141 @@
+"""Right of first refusal: before dealing with a third party, offer the deal to the holder.
+
+Sources often disagree on what frees the grantor: the holder *declining*
+the offer, or the holder being *unable to meet the requirement*. Both
+triggers can be modelled, alone or together (either one frees the grantor).
+
+Examples:
+    >>> from clausekit.clauses.rofr import RightOfFirstRefusal
+    >>> from clausekit.evidence import OutsideSource
+    >>> src = OutsideSource(url="https://example.org/sha", title="SHA", published="2020-01-01",
+    ...                     gloss="shares are first offered to Bob")
+    >>> RightOfFirstRefusal(id="r", title="ROFR", evidence=[src], grantor="Ann", holder="Bob",
+    ...                     verb="transfer-shares").summary()
+    'Before Ann may transfer shares (any subject) with a third party, Bob must be offered it; the third party is allowed once Bob declines the offer.'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import ClassVar, final
+
+import attrs
+
+from clausekit.actions import Verb, verb_phrase
+from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.errors import AgreementError
+from clausekit.scenario import CannotMeetRequirements, OfferAccepted, OfferDeclined
+from clausekit.verdict import Condition, Finding, Outcome
+
+__all__ = ["RightOfFirstRefusal", "RofrTrigger"]
+
+
+class RofrTrigger(enum.StrEnum):
+    """What frees the grantor to deal with a third party."""
+
+    DECLINED = "declined"
+    """The holder is offered the deal and declines it."""
+    CANNOT_MEET = "cannot-meet"
+    """The holder cannot meet the requirement."""
+
+
+def _triggers(value: Iterable[str]) -> frozenset[RofrTrigger]:
+    if isinstance(value, str):
+        value = [value]
+    out = set()
+    for item in value:
+        try:
+            out.add(RofrTrigger(item))
+        except ValueError:
+            choices = ", ".join(t.value for t in RofrTrigger)
+            raise AgreementError(
+                f"RightOfFirstRefusal.triggers has {item!r}; use one or more of {choices}."
+            ) from None
+    if not out:
+        raise AgreementError(
+            "RightOfFirstRefusal.triggers is empty; name at least one of declined, cannot-meet."
+        )
+    return frozenset(out)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class RightOfFirstRefusal(ClauseBase):
+    """``grantor`` must offer ``holder`` the deal before doing ``verb`` with a third party.
+
+    Attributes:
+        grantor: the party bound by the right.
+        holder: the party that holds it.
+        verb: the kind of action governed.
+        scope: the subjects governed; empty = all.
+        triggers: what frees the grantor; either one suffices.
+    """
+
+    kind: ClassVar[str] = "right-of-first-refusal"
+    party_fields: ClassVar[tuple[str, ...]] = ("grantor", "holder")
+
+    grantor: str
+    holder: str
+    verb: str = Verb.PROCURE_COMPUTE.value
+    scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    triggers: frozenset[RofrTrigger] = attrs.field(
+        default=frozenset({RofrTrigger.DECLINED}), converter=_triggers
+    )
+
+    def governs(self, action: Resolved) -> bool:
+        return (
+            action.actor == self.grantor
+            and action.verb == self.verb
+            and action.counterparty is not None
+            and (not self.scope or action.subject in self.scope)
+        )
+
+    def condition(self) -> Condition:
+        """The open condition that frees the grantor."""
+        satisfied: list[OfferDeclined | CannotMeetRequirements] = []
+        words = []
+        if RofrTrigger.DECLINED in self.triggers:
+            satisfied.append(OfferDeclined(by=self.holder))
+            words.append(f"{self.holder} declines the offer")
+        if RofrTrigger.CANNOT_MEET in self.triggers:
+            satisfied.append(CannotMeetRequirements(by=self.holder))
+            words.append(f"{self.holder} cannot meet the requirements")
+        return Condition(
+            text=" or ".join(words),
+            satisfied_by=tuple(satisfied),
+            refuted_by=(OfferAccepted(by=self.holder),),
+        )
+
+    def rule(self, action: Resolved, ctx: Context) -> Finding | None:
+        if not self.governs(action):
+            return None
+        if action.counterparty == self.holder:
+            return Finding(
+                Outcome.PERMITTED,
+                f"{self.holder} holds the right of first refusal; dealing with it is what the "
+                "right protects.",
+            )
+        condition = self.condition()
+        base = (
+            f"{self.holder} has a right of first refusal: {action.counterparty} may be used "
+            f"only if {condition.text}."
+        )
+        waived = ctx.consent(self.holder, self, action)
+        if waived is not None and waived.effect is Outcome.PERMITTED:
+            return attrs.evolve(waived, reason=f"{base} {waived.reason}")
+        status = condition.status(ctx.scenario)
+        if status is True:
+            return Finding(Outcome.PERMITTED, f"{base} The scenario says {condition.text}.")
+        if status is False:
+            return Finding(
+                Outcome.PROHIBITED, f"{base} The scenario says {self.holder} accepted the offer."
+            )
+        return Finding(Outcome.CONDITIONAL, base, conditions=(condition,))
+
+    def summary(self) -> str:
+        return (
+            f"Before {self.grantor} may {verb_phrase(self.verb)} ({subjects_text(self.scope)}) with a third "
+            f"party, {self.holder} must be offered it; the third party is allowed once "
+            f"{self.condition().text}."
+        )

@@ -1,0 +1,140 @@
+"""Parties and the registry that resolves names and aliases.
+
+A :class:`Party` is a legal person with a canonical name and any number of
+aliases (a brand, a ticker, a product that stands for the company in a
+contract). A :class:`PartyRegistry` resolves a name or an alias, ignoring
+case, and raises :class:`~clausekit.errors.UnknownPartyError` with the
+closest known names for anything else.
+
+Examples:
+    >>> from clausekit.parties import Party, PartyRegistry
+    >>> reg = PartyRegistry((Party("Acme GmbH", aliases=("Acme",)), Party("Beta SpA")))
+    >>> reg.resolve("acme").name
+    'Acme GmbH'
+    >>> reg.resolve("Betta")
+    Traceback (most recent call last):
+    ...
+    clausekit.errors.UnknownPartyError: Unknown party 'Betta'. Did you mean 'Beta SpA'? Known parties and aliases: Acme, Acme GmbH, Beta SpA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from clausekit.errors import AgreementError, UnknownPartyError
+
+__all__ = ["Party", "PartyRegistry"]
+
+
+def _name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise AgreementError(
+            f"Party.{attribute.name}={value!r} must be non-empty text without surrounding spaces."
+        )
+
+
+def _aliases(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise AgreementError(
+            f"Party aliases={value!r} is a single string; pass a tuple such as ({value!r},)."
+        )
+    return tuple(value)
+
+
+def _check_aliases(
+    instance: Party, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    for alias in value:
+        if not isinstance(alias, str) or not alias.strip() or alias != alias.strip():
+            raise AgreementError(
+                f"Party {instance.name!r} has alias {alias!r}; aliases must be non-empty text "
+                "without surrounding spaces."
+            )
+
+
+@attrs.frozen
+class Party:
+    """A legal person named in an agreement.
+
+    Attributes:
+        name: the canonical name, used in explanations.
+        aliases: other names that mean this party (``"AWS"``, ``"Azure"``).
+        description: a short note on who the party is, for readers.
+    """
+
+    name: str = attrs.field(validator=_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases, validator=_check_aliases)
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class PartyRegistry:
+    """Resolves names and aliases to parties, ignoring case.
+
+    Raises:
+        AgreementError: at construction, when two parties share a name or alias.
+    """
+
+    parties: tuple[Party, ...] = attrs.field(converter=_party_tuple)
+    _index: dict[str, Party] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Party] = {}
+        for party in self.parties:
+            for name in party.names:
+                key = name.casefold()
+                if key in index and index[key] is not party:
+                    raise AgreementError(
+                        f"The name {name!r} is used by both {index[key].name!r} and "
+                        f"{party.name!r}; every party name and alias must be unique."
+                    )
+                index[key] = party
+        object.__setattr__(self, "_index", index)
+
+    def __iter__(self) -> Iterator[Party]:
+        return iter(self.parties)
+
+    def __len__(self) -> int:
+        return len(self.parties)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.casefold() in self._index
+
+    def known_names(self) -> tuple[str, ...]:
+        """Every canonical name and alias, sorted."""
+        return tuple(sorted(n for p in self.parties for n in p.names))
+
+    def resolve(self, name: str, *, where: str = "") -> Party:
+        """Return the party called ``name`` (a name or an alias, any case).
+
+        Args:
+            name: the name or alias to look up.
+            where: what is being resolved, for the error message
+                (``"ProcureCompute.provider"``).
+
+        Raises:
+            UnknownPartyError: with the closest known names.
+        """
+        if isinstance(name, Party):
+            name = name.name
+        if not isinstance(name, str):
+            raise UnknownPartyError.for_name(repr(name), self.known_names(), where=where)
+        try:
+            return self._index[name.strip().casefold()]
+        except KeyError:
+            raise UnknownPartyError.for_name(name, self.known_names(), where=where) from None
+
+    def canonical(self, name: str, *, where: str = "") -> str:
+        """The canonical name of the party called ``name``."""
+        return self.resolve(name, where=where).name

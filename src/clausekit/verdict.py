@@ -1,0 +1,295 @@
+"""Verdicts: the outcome of a question, the rulings behind it, and its explanation.
+
+Combination rule: a prohibition beats everything; a ruling that cannot be
+made (``UNKNOWN``) beats a conditional permission; conditions accumulate;
+where no clause in force governs the action the answer is ``PERMITTED`` and
+says so.
+
+Examples:
+    >>> from clausekit.verdict import Outcome, combine
+    >>> combine([Outcome.PERMITTED, Outcome.CONDITIONAL])
+    <Outcome.CONDITIONAL: 'conditional'>
+    >>> combine([Outcome.CONDITIONAL, Outcome.PROHIBITED, Outcome.UNKNOWN])
+    <Outcome.PROHIBITED: 'prohibited'>
+    >>> combine([])
+    <Outcome.PERMITTED: 'permitted'>
+"""
+
+from __future__ import annotations
+
+import enum
+import textwrap
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from clausekit.evidence import Evidence, cite
+from clausekit.scenario import Fact, Scenario
+
+if TYPE_CHECKING:
+    from clausekit.actions import Action
+    from clausekit.agreement import Amendment
+    from clausekit.clauses import Clause
+
+__all__ = [
+    "NO_CLAUSE_REASON",
+    "Condition",
+    "Finding",
+    "Outcome",
+    "Ruling",
+    "Verdict",
+    "combine",
+]
+
+NO_CLAUSE_REASON = "no clause in force restricts this"
+
+
+class Outcome(enum.StrEnum):
+    """The answer to "may this be done?"."""
+
+    PERMITTED = "permitted"
+    """Allowed, with nothing further required."""
+    PROHIBITED = "prohibited"
+    """Not allowed."""
+    CONDITIONAL = "conditional"
+    """Allowed if and only if the verdict's named conditions hold."""
+    UNKNOWN = "unknown"
+    """A fact or a term the answer needs is missing or undisclosed."""
+
+
+_PRECEDENCE = {
+    Outcome.PROHIBITED: 3,
+    Outcome.UNKNOWN: 2,
+    Outcome.CONDITIONAL: 1,
+    Outcome.PERMITTED: 0,
+}
+
+
+def combine(outcomes: Iterable[Outcome]) -> Outcome:
+    """Combine the outcomes of several rulings into one (see the module docstring)."""
+    return max(outcomes, key=_PRECEDENCE.__getitem__, default=Outcome.PERMITTED)
+
+
+@attrs.frozen
+class Condition:
+    """A fact that must hold for a conditional permission to become a permission.
+
+    The condition holds when the scenario contains any fact of ``satisfied_by``
+    and fails when it contains any fact of ``refuted_by``; otherwise it is open.
+
+    Attributes:
+        text: the condition in words ("Microsoft consents").
+        satisfied_by: facts any one of which makes it hold.
+        refuted_by: facts any one of which makes it fail.
+    """
+
+    text: str
+    satisfied_by: tuple[Fact, ...]
+    refuted_by: tuple[Fact, ...] = ()
+
+    def status(self, scenario: Scenario) -> bool | None:
+        """True if the scenario satisfies it, False if it refutes it, None while open."""
+        if any(f in scenario for f in self.satisfied_by):
+            return True
+        if any(f in scenario for f in self.refuted_by):
+            return False
+        return None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen
+class Finding:
+    """What one clause says about one action on one day, before it is tied to its amendment.
+
+    Attributes:
+        effect: the clause's outcome for the action.
+        reason: one or two sentences a lawyer could paste into a memo.
+        conditions: for ``CONDITIONAL``, what must hold.
+        missing: for ``UNKNOWN``, which facts or terms are missing.
+        relies_on: other clauses the finding rests on (a waiver, an approval).
+    """
+
+    effect: Outcome
+    reason: str
+    conditions: tuple[Condition, ...] = ()
+    missing: tuple[str, ...] = ()
+    relies_on: tuple[Clause, ...] = ()
+
+
+@attrs.frozen
+class Ruling:
+    """One clause's finding on one action, with the amendment that put the clause in force."""
+
+    clause: Clause
+    amendment: Amendment
+    finding: Finding
+
+    @property
+    def clause_id(self) -> str:
+        return self.clause.id
+
+    @property
+    def effect(self) -> Outcome:
+        return self.finding.effect
+
+    @property
+    def reason(self) -> str:
+        return self.finding.reason
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The clause's evidence followed by that of every clause it relies on."""
+        out = list(self.clause.evidence)
+        for other in self.finding.relies_on:
+            out.extend(e for e in other.evidence if e not in out)
+        return tuple(out)
+
+    def key(self) -> tuple[str, Outcome, str]:
+        """What makes two rulings the same answer (used to merge timeline segments)."""
+        return (self.clause.id, self.finding.effect, self.finding.reason)
+
+
+def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
+    seen: dict[Any, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return tuple(seen)
+
+
+@attrs.frozen
+class Verdict:
+    """The answer to one question about one action on one day.
+
+    Attributes:
+        action: what was asked about.
+        action_text: the action in words, with the agreement's names for the parties.
+        on: the day asked about.
+        outcome: the combined outcome.
+        rulings: every clause that spoke, in the order of the agreement.
+        conditions: for ``CONDITIONAL``, every condition still open.
+        missing: for ``UNKNOWN``, every fact or term that is missing.
+        assumptions: what the answer takes as given because the scenario is silent.
+        scenario: the facts the question was asked under.
+        known_on: for an agreement "as known on" a day, that day.
+        agreement: the title of the agreement asked.
+    """
+
+    action: Action
+    action_text: str
+    on: pendulum.Date
+    rulings: tuple[Ruling, ...]
+    scenario: Scenario = attrs.field(factory=Scenario)
+    assumptions: tuple[str, ...] = ()
+    known_on: pendulum.Date | None = None
+    agreement: str = ""
+    outcome: Outcome = attrs.field(init=False)
+    conditions: tuple[Condition, ...] = attrs.field(init=False)
+    missing: tuple[str, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "outcome", combine(r.effect for r in self.rulings))
+        set_(
+            self,
+            "conditions",
+            _dedupe(
+                c
+                for r in self.rulings
+                if r.effect is Outcome.CONDITIONAL
+                for c in r.finding.conditions
+            ),
+        )
+        set_(
+            self,
+            "missing",
+            _dedupe(
+                m for r in self.rulings if r.effect is Outcome.UNKNOWN for m in r.finding.missing
+            ),
+        )
+
+    @property
+    def reason(self) -> str:
+        """The main reason in one line: the deciding ruling's reason, or that none applies."""
+        deciding = [r for r in self.rulings if r.effect is self.outcome]
+        return deciding[0].reason if deciding else NO_CLAUSE_REASON
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every piece of evidence behind the rulings and their amendments."""
+        out: list[Evidence] = []
+        for r in self.rulings:
+            out.extend(e for e in (*r.evidence, *r.amendment.evidence) if e not in out)
+        return tuple(out)
+
+    def key(self) -> tuple[object, ...]:
+        """What makes two verdicts on different days the same answer."""
+        return (self.outcome, self.conditions, self.missing, tuple(r.key() for r in self.rulings))
+
+    def answer_key(self) -> tuple[object, ...]:
+        """The answer alone: outcome, open conditions and missing facts."""
+        return (self.outcome, self.conditions, self.missing)
+
+    def headline(self) -> str:
+        """One line: the outcome and what it depends on."""
+        text = self.outcome.value.upper()
+        if self.outcome is Outcome.CONDITIONAL:
+            text += " — permitted only if " + " and ".join(c.text for c in self.conditions)
+        elif self.outcome is Outcome.UNKNOWN:
+            text += " — missing: " + "; ".join(self.missing)
+        elif not self.rulings:
+            text += " — " + NO_CLAUSE_REASON
+        return text
+
+    def explain(self, *, width: int = 88) -> str:
+        """Readable text with the answer, the reasons, the clauses, the amendments and the sources.
+
+        Args:
+            width: the line width to wrap at.
+        """
+        known = f" (as the public could know it on {self.known_on})" if self.known_on else ""
+        where = f" under {self.agreement}" if self.agreement else ""
+        lines = [
+            f"Question: is {self.action_text} permitted on {self.on}{where}{known}?",
+            f"Answer:   {self.headline()}",
+        ]
+        if self.scenario:
+            lines.append(f"Facts:    {self.scenario.describe()}")
+        for assumption in self.assumptions:
+            lines.append(f"Assumed:  {assumption}")
+        if not self.rulings:
+            lines.append(
+                f"Why:      {NO_CLAUSE_REASON} — none of the clauses in force on {self.on} "
+                "governs this action."
+            )
+            return "\n".join(lines)
+        lines.append("Why:")
+        wrap = textwrap.TextWrapper(width=width, subsequent_indent="       ")
+        for number, ruling in enumerate(self.rulings, start=1):
+            a = ruling.amendment
+            lines.append(
+                wrap.fill(
+                    f"  {number}. {ruling.effect.value.upper()} by clause {ruling.clause.id!r} "
+                    f"({ruling.clause.title}), in force since {a.effective} through amendment "
+                    f"{a.id!r} ({a.title})."
+                )
+            )
+            lines.append(wrap.fill(f"     {ruling.reason}"))
+            for condition in ruling.finding.conditions:
+                lines.append(wrap.fill(f"     Condition: {condition.text}."))
+            for missing in ruling.finding.missing:
+                lines.append(wrap.fill(f"     Missing: {missing}."))
+            lines.append("     Sources:")
+            for evidence in _dedupe((*ruling.evidence, *a.evidence)):
+                lines.append(
+                    textwrap.fill(
+                        "       - " + cite(evidence), width=width, subsequent_indent="         "
+                    )
+                )
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
