@@ -1011,6 +1011,20 @@ def _conflicts(
     return conflicts
 
 
+def _declared_claims(
+    table: Mapping[str, object], file: Path, where: str
+) -> list[tuple[str, Path, str]]:
+    """The claim ids written under ``table["claims"]``, whatever else is wrong with them."""
+    raw_claims = table.get("claims")
+    if not isinstance(raw_claims, list):
+        return []
+    return [
+        (raw["id"], file, f"{where}[{index}]")
+        for index, raw in enumerate(raw_claims)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    ]
+
+
 def _default_folder() -> Path:
     here = Path(__file__).resolve()
     packaged = here.parent / "_seeds"
@@ -1059,6 +1073,10 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
     problems = _Problems()
     documents: list[Document] = []
     conflict_data: tuple[Path, dict[str, object]] | None = None
+    # Every claim id written in a file, valid or not, with where it was written: duplicates are
+    # found even among otherwise malformed claims, and a conflict naming a claim that has some
+    # other problem is not reported a second time as naming an unknown claim.
+    declared: list[tuple[str, Path, str]] = []
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise EvidenceError(f"Evidence base folder {folder} holds no .toml files.")
@@ -1079,16 +1097,16 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
                 if not isinstance(raw, dict):
                     problems.add(file, f"documents[{index}]", "must be a table ([[documents]]).")
                     continue
-                document = _document(
-                    raw, kind="outside", file=file, where=f"documents[{index}]", problems=problems
-                )
+                where = f"documents[{index}]"
+                declared.extend(_declared_claims(raw, file, f"{where}.claims"))
+                document = _document(raw, kind="outside", file=file, where=where, problems=problems)
                 if document is not None:
                     documents.append(document)
         else:
+            declared.extend(_declared_claims(data, file, "claims"))
             document = _document(data, kind="seed", file=file, where="", problems=problems)
             if document is not None:
                 documents.append(document)
-    claim_files: dict[str, str] = {}
     document_files: dict[str, str] = {}
     for document in documents:
         file_name = f"{document.id}.toml" if document.kind == "seed" else OUTSIDE_FILE
@@ -1100,16 +1118,17 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
                 "rename one.",
             )
         document_files[document.id] = file_name
-        for claim in document.claims:
-            if claim.id in claim_files:
-                problems.add(
-                    Path(file_name),
-                    f"claims ({claim.id}).id",
-                    f"duplicate claim id {claim.id!r}, already used in {claim_files[claim.id]}; "
-                    "claim ids must be unique across the whole base, rename one.",
-                )
-            else:
-                claim_files[claim.id] = file_name
+    claim_files: dict[str, str] = {}
+    for claim_id, file, where in declared:
+        if claim_id in claim_files:
+            problems.add(
+                file,
+                f"{where} ({claim_id}).id",
+                f"duplicate claim id {claim_id!r}, already used in {claim_files[claim_id]}; "
+                "claim ids must be unique across the whole base, rename one.",
+            )
+        else:
+            claim_files[claim_id] = file.name
     conflicts: list[Conflict] = []
     if conflict_data is not None:
         conflicts = _conflicts(conflict_data[1], conflict_data[0], claim_files, problems)
