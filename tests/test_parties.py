@@ -1,0 +1,62 @@
+"""Parties, aliases, and lookups that suggest the closest known name."""
+
+from __future__ import annotations
+
+import pytest
+
+import clausekit as ck
+
+
+@pytest.fixture
+def registry() -> ck.PartyRegistry:
+    return ck.PartyRegistry(
+        (
+            ck.Party("Acme GmbH", aliases=("Acme",)),
+            ck.Party("Cloud Services Inc", aliases=("CSI", "Cloud")),
+            ck.Party("Beta SpA"),
+        )
+    )
+
+
+class TestResolve:
+    @pytest.mark.parametrize("name", ["Acme GmbH", "acme gmbh", "Acme", "ACME", " Acme "])
+    def test_names_and_aliases_in_any_case(self, registry: ck.PartyRegistry, name: str) -> None:
+        """A canonical name or an alias, in any case and with stray spaces, resolves."""
+        assert registry.resolve(name).name == "Acme GmbH"
+
+    @pytest.mark.parametrize(
+        ("name", "suggestion"),
+        [("Acne", "Acme"), ("Beta", "Beta SpA"), ("cloud serv", "Cloud Services Inc")],
+    )
+    def test_unknown_name_suggests(
+        self, registry: ck.PartyRegistry, name: str, suggestion: str
+    ) -> None:
+        """An unknown name raises with the closest known names, typos and prefixes alike."""
+        with pytest.raises(ck.UnknownPartyError) as info:
+            registry.resolve(name)
+        assert suggestion in info.value.suggestions
+        assert f"Did you mean {suggestion!r}" in str(info.value) or suggestion in str(info.value)
+        assert isinstance(info.value, LookupError)
+
+    def test_message_lists_known_names(self, registry: ck.PartyRegistry) -> None:
+        """The message names the offending value and every known name."""
+        with pytest.raises(ck.UnknownPartyError, match=r"Unknown party 'Zeta'.*Known parties"):
+            registry.resolve("Zeta")
+
+
+class TestConstruction:
+    def test_shared_alias_is_refused(self) -> None:
+        """Two parties may not share a name or an alias."""
+        with pytest.raises(ck.AgreementError, match="'Acme' is used by both"):
+            ck.PartyRegistry((ck.Party("Acme"), ck.Party("Acme Corp", aliases=("Acme",))))
+
+    def test_alias_as_string_is_refused(self) -> None:
+        """A lone string for aliases would split into letters; it is refused."""
+        with pytest.raises(ck.AgreementError, match="single string"):
+            ck.Party("Acme", aliases="ACM")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("name", ["", "  ", " Acme"])
+    def test_blank_or_padded_names_are_refused(self, name: str) -> None:
+        """A party needs a real name without surrounding spaces."""
+        with pytest.raises(ck.AgreementError, match="non-empty text"):
+            ck.Party(name)
