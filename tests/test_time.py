@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pendulum
 import pytest
@@ -145,7 +146,7 @@ class TestPeriodLaws:
         pieces = period.split(points)
         assert pieces[0].start == period.start
         assert pieces[-1].end == period.end
-        for left, right in zip(pieces, pieces[1:], strict=False):
+        for left, right in itertools.pairwise(pieces):
             assert left.end == right.start
         inside = {p for p in points if p in period and p != period.start}
         assert len(pieces) == len(inside) + 1

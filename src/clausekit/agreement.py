@@ -101,6 +101,18 @@ def _ids(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _clause_tuple(value: Iterable[Clause]) -> tuple[Clause, ...]:
+    return tuple(value)
+
+
+def _replacement_tuple(value: Iterable[Replacement]) -> tuple[Replacement, ...]:
+    return tuple(value)
+
+
+def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
 def _default_announced(amendment: Amendment) -> pendulum.Date:
     return amendment.effective
 
@@ -130,10 +142,10 @@ class Amendment:
         default=attrs.Factory(_default_announced, takes_self=True),
         converter=_announced,
     )
-    adds: tuple[Clause, ...] = attrs.field(default=(), converter=tuple)
+    adds: tuple[Clause, ...] = attrs.field(default=(), converter=_clause_tuple)
     ends: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=tuple)
-    evidence: tuple[Evidence, ...] = attrs.field(converter=tuple)
+    replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=_replacement_tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence_tuple)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
