@@ -284,7 +284,8 @@ def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
             serial += 1
         ends: list[str] = []
         replaces: list[Replacement] = []
-        if live and draw(st.booleans()):
+        end_one: bool = draw(st.booleans())
+        if live and end_one:
             ended = draw(st.sampled_from(live))
             live.remove(ended)
             if draw(st.booleans()):
