@@ -292,16 +292,16 @@ def _compile(
                 f"Two amendments share the id {amendment.id!r}; ids must be unique."
             )
         amendment_ids.add(amendment.id)
-        if amendment.effective < start:
-            raise AgreementError(
-                f"{where} takes effect before the agreement starts on {start}. "
-                "Move the agreement's start, or fix the amendment's effective date."
-            )
         if previous is not None and amendment.effective < previous.effective:
             raise AgreementError(
                 f"{where} comes after amendment {previous.id!r} (effective {previous.effective}) "
                 "in the list but takes effect earlier. List amendments in order of their "
                 "effective dates."
+            )
+        if amendment.effective < start:
+            raise AgreementError(
+                f"{where} takes effect before the agreement starts on {start}. "
+                "Move the agreement's start, or fix the amendment's effective date."
             )
         previous = amendment
         for old in amendment.ended():
