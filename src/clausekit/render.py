@@ -1,0 +1,468 @@
+"""Render answers for other programs and other documents: JSON-ready dicts, Markdown, Mermaid.
+
+Every function here is pure: it reads a :class:`~clausekit.verdict.Verdict`,
+:class:`~clausekit.timeline.Timeline`, :class:`~clausekit.timeline.Comparison`
+(or the clauses in force, or a revenue share owed) and returns a value, never
+touching files, the clock or the locale.
+
+The ``*_to_dict`` functions return plain ``dict``/``list``/``str``/``bool``/
+``None`` values that :func:`json.dumps` accepts as they are. Their shape is the
+one ``clausekit ... --json`` prints and is documented in :mod:`clausekit.cli`:
+days are ISO strings, money is ``{"amount": "…", "currency": "…"}`` with the
+exact decimal amount as a string, outcomes are lower-case values
+(``"conditional"``).
+
+Examples:
+    >>> import clausekit as ck
+    >>> from clausekit.render import money_to_dict, format_fact, period_to_dict
+    >>> money_to_dict(ck.Money("2000000000.00", "USD"))
+    {'amount': '2000000000.00', 'currency': 'USD'}
+    >>> period_to_dict(ck.Period.parse("2025-01"))
+    {'start': '2025-01-01', 'end': '2025-02-01'}
+    >>> format_fact(ck.AGIDeclared(on="2030-01-01", verified=True))
+    'agi-declared:2030-01-01:verified'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from clausekit.evidence import Evidence, SeedExcerpt, cite
+from clausekit.scenario import (
+    AGIDeclared,
+    AssumedRate,
+    CannotMeetRequirements,
+    ConsentGiven,
+    ConsentRefused,
+    Fact,
+    OfferAccepted,
+    OfferDeclined,
+    Revenue,
+)
+from clausekit.time import DateRange, Period
+from clausekit.verdict import Outcome
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from clausekit.actions import Action
+    from clausekit.agreement import Amendment, InForce, Owed
+    from clausekit.clauses import Clause
+    from clausekit.money import Money
+    from clausekit.timeline import Comparison, Timeline
+    from clausekit.verdict import Ruling, Verdict
+
+__all__ = [
+    "FACT_KINDS",
+    "action_to_dict",
+    "amendment_to_dict",
+    "clause_to_dict",
+    "comparison_to_dict",
+    "evidence_to_dict",
+    "format_fact",
+    "in_force_to_dict",
+    "money_to_dict",
+    "owed_to_dict",
+    "period_to_dict",
+    "ruling_to_dict",
+    "timeline_to_dict",
+    "timeline_to_markdown",
+    "timeline_to_mermaid",
+    "verdict_to_dict",
+]
+
+JSON = dict[str, Any]
+
+FACT_KINDS: dict[type, str] = {
+    OfferDeclined: "offer-declined",
+    OfferAccepted: "offer-accepted",
+    CannotMeetRequirements: "cannot-meet",
+    ConsentGiven: "consent-given",
+    ConsentRefused: "consent-refused",
+    AGIDeclared: "agi-declared",
+    AssumedRate: "assumed-rate",
+    Revenue: "revenue",
+}
+"""The token that names each fact type in the command line's ``--fact KIND:…`` syntax."""
+
+
+def _day(day: pendulum.Date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _decimal(value: Decimal) -> str:
+    """An exact decimal as plain digits, never in exponent form."""
+    return format(value, "f")
+
+
+def money_to_dict(money: Money) -> dict[str, str]:
+    """``{"amount": "<exact decimal>", "currency": "<ISO 4217 code>"}``, both strings."""
+    return {"amount": _decimal(money.amount), "currency": money.currency.code}
+
+
+def period_to_dict(period: Period) -> dict[str, str | None]:
+    """``{"start": "<ISO day>", "end": "<ISO day, excluded>" or None when open-ended}``."""
+    return {"start": period.start.isoformat(), "end": _day(period.end)}
+
+
+def format_fact(fact: Fact) -> str:
+    """A fact in the command line's ``--fact`` syntax; :func:`clausekit.cli.parse_fact` reads it back.
+
+    Examples:
+        >>> import clausekit as ck
+        >>> format_fact(ck.OfferDeclined(by="Beta"))
+        'offer-declined:Beta'
+        >>> format_fact(ck.AssumedRate("rs", "0.20"))
+        'assumed-rate:rs=0.20'
+        >>> format_fact(ck.Revenue("10000000000 USD", "2025"))
+        'revenue:10000000000 USD:2025-01-01/2026-01-01'
+    """
+    kind = FACT_KINDS[type(fact)]
+    if isinstance(fact, AGIDeclared):
+        text = f"{kind}:{fact.on.isoformat()}"
+        if fact.verified is not None or fact.verified_on is not None:
+            text += {True: ":verified", False: ":unverified", None: ":unknown"}[fact.verified]
+        if fact.verified_on is not None:
+            text += f":{fact.verified_on.isoformat()}"
+        return text
+    if isinstance(fact, AssumedRate):
+        return f"{kind}:{fact.clause}={_decimal(fact.rate)}"
+    if isinstance(fact, Revenue):
+        amount = fact.amount
+        text = f"{kind}:{_decimal(amount.amount)} {amount.currency.code}:{fact.period}"
+        return text + (f":{fact.earned_by}" if fact.earned_by is not None else "")
+    return f"{kind}:{fact.by}"
+
+
+def evidence_to_dict(evidence: Evidence) -> JSON:
+    """A seed excerpt or an outside source, with its one-line ``citation``."""
+    if isinstance(evidence, SeedExcerpt):
+        return {
+            "type": "seed",
+            "document": evidence.document,
+            "excerpt": evidence.excerpt,
+            "gloss": evidence.gloss,
+            "claim": evidence.claim,
+            "citation": cite(evidence),
+        }
+    return {
+        "type": "outside",
+        "url": evidence.url,
+        "title": evidence.title,
+        "published": evidence.published.isoformat(),
+        "gloss": evidence.gloss,
+        "claim": evidence.claim,
+        "citation": cite(evidence),
+    }
+
+
+def amendment_to_dict(amendment: Amendment) -> JSON:
+    """An amendment by id, title, effective day and announced day (or date range)."""
+    announced: str | dict[str, str]
+    if isinstance(amendment.announced, DateRange):
+        announced = {
+            "earliest": amendment.announced.earliest.isoformat(),
+            "latest": amendment.announced.latest.isoformat(),
+        }
+    else:
+        announced = amendment.announced.isoformat()
+    return {
+        "id": amendment.id,
+        "title": amendment.title,
+        "effective": amendment.effective.isoformat(),
+        "announced": announced,
+    }
+
+
+def clause_to_dict(clause: Clause) -> JSON:
+    """A clause by id, kind (its file tag), title and terms in words."""
+    return {
+        "id": clause.id,
+        "kind": clause.kind,
+        "title": clause.title,
+        "summary": clause.summary(),
+    }
+
+
+def action_to_dict(action: Action, text: str) -> JSON:
+    """An action's four parts as asked, and ``text``: the action in words with canonical names."""
+    return {
+        "actor": action.actor,
+        "verb": action.verb,
+        "counterparty": action.counterparty,
+        "subject": action.subject,
+        "text": text,
+    }
+
+
+def ruling_to_dict(ruling: Ruling) -> JSON:
+    """One clause's ruling: the clause, its amendment, the effect, why, and the sources."""
+    return {
+        "clause": clause_to_dict(ruling.clause),
+        "amendment": amendment_to_dict(ruling.amendment),
+        "effect": ruling.effect.value,
+        "reason": ruling.reason,
+        "conditions": [c.text for c in ruling.finding.conditions],
+        "missing": list(ruling.finding.missing),
+        "evidence": [
+            evidence_to_dict(e) for e in _unique((*ruling.evidence, *ruling.amendment.evidence))
+        ],
+    }
+
+
+def _unique(items: Iterable[Evidence]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def verdict_to_dict(verdict: Verdict) -> JSON:
+    """A verdict: the question, the answer, every ruling with its sources, and the explanation.
+
+    Examples:
+        >>> import clausekit as ck
+        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal", published="2020-01-01",
+        ...                        gloss="Acme distributes only via Beta in DE")
+        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"), ck.Party("Beta"),
+        ...     ck.Party("Gamma")], amendments=[ck.Amendment(id="signed", title="Signed",
+        ...     effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(id="excl",
+        ...     title="Exclusive in DE", evidence=[src], bound="Acme", beneficiary="Beta",
+        ...     verb="appoint-distributor", scope=["DE"], consent_by="Beta")])])
+        >>> v = deal.ask(ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE"),
+        ...              on="2021-05-01")
+        >>> d = verdict_to_dict(v)
+        >>> d["outcome"], d["on"], d["conditions"], d["rulings"][0]["clause"]["id"]
+        ('conditional', '2021-05-01', ['Beta consents'], 'excl')
+    """
+    return {
+        "kind": "verdict",
+        "agreement": verdict.agreement,
+        "action": action_to_dict(verdict.action, verdict.action_text),
+        "on": verdict.on.isoformat(),
+        "known_on": _day(verdict.known_on),
+        "outcome": verdict.outcome.value,
+        "headline": verdict.headline(),
+        "reason": verdict.reason,
+        "conditions": [c.text for c in verdict.conditions],
+        "missing": list(verdict.missing),
+        "assumptions": list(verdict.assumptions),
+        "facts": [format_fact(f) for f in verdict.scenario],
+        "rulings": [ruling_to_dict(r) for r in verdict.rulings],
+        "explanation": verdict.explain(),
+    }
+
+
+def timeline_to_dict(timeline: Timeline) -> JSON:
+    """A timeline: the period asked about and one entry per segment, each with its verdict."""
+    text = timeline.segments[0].verdict.action_text if timeline.segments else ""
+    return {
+        "kind": "timeline",
+        "action": action_to_dict(timeline.action, text),
+        "period": period_to_dict(timeline.period),
+        "segments": [
+            {
+                "period": period_to_dict(s.period),
+                "outcome": s.outcome.value,
+                "headline": s.verdict.headline(),
+                "opened_by": None if s.opened_by is None else amendment_to_dict(s.opened_by),
+                "cause": s.cause,
+                "verdict": verdict_to_dict(s.verdict),
+            }
+            for s in timeline.segments
+        ],
+    }
+
+
+def comparison_to_dict(comparison: Comparison) -> JSON:
+    """Both verdicts, whether the answer is the same, and every change in between."""
+    return {
+        "kind": "comparison",
+        "action": action_to_dict(comparison.action, comparison.first.action_text),
+        "first": verdict_to_dict(comparison.first),
+        "second": verdict_to_dict(comparison.second),
+        "same": comparison.same,
+        "changes": [
+            {
+                "day": c.day.isoformat(),
+                "amendment": None if c.amendment is None else amendment_to_dict(c.amendment),
+                "cause": c.cause,
+                "before": c.before.outcome.value,
+                "after": c.after.outcome.value,
+            }
+            for c in comparison.changes
+        ],
+    }
+
+
+def in_force_to_dict(
+    in_force: Iterable[InForce],
+    *,
+    on: pendulum.Date,
+    agreement: str,
+    known_on: pendulum.Date | None = None,
+) -> JSON:
+    """The clauses in force on ``on``, each with the amendment that put it there."""
+    return {
+        "kind": "in-force",
+        "agreement": agreement,
+        "on": on.isoformat(),
+        "known_on": _day(known_on),
+        "clauses": [
+            {**clause_to_dict(item.clause), "amendment": amendment_to_dict(item.amendment)}
+            for item in in_force
+        ],
+    }
+
+
+def owed_to_dict(owed: Owed) -> JSON:
+    """A revenue share owed: the total (None while a rate is missing) and each clause's share."""
+    return {
+        "kind": "revenue-share",
+        "payer": owed.payer,
+        "revenue": money_to_dict(owed.revenue),
+        "period": period_to_dict(owed.period),
+        "outcome": owed.outcome.value,
+        "amount": None if owed.amount is None else money_to_dict(owed.amount),
+        "missing": list(owed.missing),
+        "shares": [
+            {
+                "clause": clause_to_dict(s.clause),
+                "amendment": amendment_to_dict(s.amendment),
+                "payee": s.clause.payee,
+                "rate": None if s.rate is None else _decimal(s.rate),
+                "rate_source": s.rate_source,
+                "amount": None if s.amount is None else money_to_dict(s.amount),
+                "capped": s.capped,
+            }
+            for s in owed.shares
+        ],
+        "explanation": owed.explain(),
+    }
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def _depends_on(verdict: Verdict) -> str:
+    if verdict.outcome is Outcome.CONDITIONAL:
+        return "if " + " and ".join(c.text for c in verdict.conditions)
+    if verdict.outcome is Outcome.UNKNOWN:
+        return "missing: " + "; ".join(verdict.missing)
+    return verdict.reason
+
+
+def timeline_to_markdown(timeline: Timeline) -> str:
+    """A timeline as a Markdown table: one row per segment, days half-open ``[from, until)``.
+
+    Examples:
+        >>> import clausekit as ck
+        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal", published="2020-01-01",
+        ...                        gloss="Acme distributes only via Beta in DE")
+        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"), ck.Party("Beta"),
+        ...     ck.Party("Gamma")], amendments=[ck.Amendment(id="signed", title="Signed",
+        ...     effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(id="excl",
+        ...     title="Exclusive in DE", evidence=[src], bound="Acme", beneficiary="Beta",
+        ...     verb="appoint-distributor", scope=["DE"], until="2024-01-01")])])
+        >>> gamma = ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE")
+        >>> print(timeline_to_markdown(deal.timeline(gamma, start="2019-01-01", end="2025-01-01")))
+        **Acme appointing Gamma as distributor in DE**, 2019-01-01/2025-01-01
+        <BLANKLINE>
+        | From | Until (excluded) | Answer | Depends on / why | Clauses | What changed |
+        |---|---|---|---|---|---|
+        | 2019-01-01 | 2020-01-01 | PERMITTED | no clause in force restricts this | — | start of the period asked about (2019-01-01) |
+        | 2020-01-01 | 2024-01-01 | PROHIBITED | Acme may appoint a distributor (DE) only with Beta; Gamma is another counterparty. No consent can lift this exclusivity. | excl | amendment 'signed' takes effect (Signed) |
+        | 2024-01-01 | 2025-01-01 | PERMITTED | no clause in force restricts this | — | clause 'excl' reaches its end |
+    """
+    text = timeline.segments[0].verdict.action_text if timeline.segments else ""
+    lines = [
+        f"**{_cell(text)}**, {timeline.period}",
+        "",
+        "| From | Until (excluded) | Answer | Depends on / why | Clauses | What changed |",
+        "|---|---|---|---|---|---|",
+    ]
+    for segment in timeline.segments:
+        verdict = segment.verdict
+        until = segment.period.end.isoformat() if segment.period.end else "…"
+        clauses = ", ".join(r.clause.id for r in verdict.rulings) or "—"
+        cells = [
+            segment.period.start.isoformat(),
+            until,
+            verdict.outcome.value.upper(),
+            _cell(_depends_on(verdict)),
+            _cell(clauses),
+            _cell(segment.cause),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- Mermaid
+
+_MERMAID_TAGS = {
+    Outcome.PROHIBITED: "crit, ",
+    Outcome.CONDITIONAL: "active, ",
+    Outcome.UNKNOWN: "done, ",
+    Outcome.PERMITTED: "",
+}
+
+
+def _mermaid_text(text: str) -> str:
+    """Text safe in a Mermaid gantt line (``:``, ``;`` and ``#`` have meanings there)."""
+    return " ".join(text.replace(":", " -").replace(";", ",").replace("#", "no.").split())
+
+
+def timeline_to_mermaid(timeline: Timeline) -> str:
+    """A timeline as a Mermaid gantt chart, one bar per segment.
+
+    Bars are tagged by outcome: ``crit`` for prohibited, ``active`` for
+    conditional, ``done`` for unknown, untagged for permitted. Mermaid ends a
+    bar at the start of its end day, which matches the half-open periods.
+
+    Examples:
+        >>> import clausekit as ck
+        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal", published="2020-01-01",
+        ...                        gloss="Acme distributes only via Beta in DE")
+        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"), ck.Party("Beta"),
+        ...     ck.Party("Gamma")], amendments=[ck.Amendment(id="signed", title="Signed",
+        ...     effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(id="excl",
+        ...     title="Exclusive in DE", evidence=[src], bound="Acme", beneficiary="Beta",
+        ...     verb="appoint-distributor", scope=["DE"], consent_by="Beta")])])
+        >>> gamma = ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE")
+        >>> print(timeline_to_mermaid(deal.timeline(gamma, start="2019-01-01", end="2021-01-01")))
+        gantt
+            title Acme appointing Gamma as distributor in DE
+            dateFormat YYYY-MM-DD
+            axisFormat %Y-%m-%d
+            section Answer
+            PERMITTED :s1, 2019-01-01, 2020-01-01
+            CONDITIONAL if Beta consents :active, s2, 2020-01-01, 2021-01-01
+    """
+    text = timeline.segments[0].verdict.action_text if timeline.segments else "timeline"
+    lines = [
+        "gantt",
+        f"    title {_mermaid_text(text)}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %Y-%m-%d",
+        "    section Answer",
+    ]
+    for number, segment in enumerate(timeline.segments, start=1):
+        verdict = segment.verdict
+        label = verdict.outcome.value.upper()
+        if verdict.outcome in (Outcome.CONDITIONAL, Outcome.UNKNOWN):
+            label += " " + _depends_on(verdict)
+        # A timeline is always bounded (the engine refuses open-ended ones).
+        end = segment.period.end or segment.period.start.add(days=1)
+        lines.append(
+            f"    {_mermaid_text(label)} :{_MERMAID_TAGS[verdict.outcome]}s{number}, "
+            f"{segment.period.start.isoformat()}, {end.isoformat()}"
+        )
+    return "\n".join(lines)
