@@ -1,0 +1,241 @@
+"""Invariants of the engine over generated agreements, actions, scenarios and days."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import clausekit as ck
+from clausekit import testing as ckst
+
+QUESTION = {
+    "agreement": ckst.agreements(),
+    "action": ckst.actions(),
+    "scenario": ckst.scenarios(),
+}
+
+
+def _ask(agreement: ck.Agreement, action: ck.Action, **kwargs: object) -> ck.Verdict:
+    try:
+        return agreement.ask(action, **kwargs)  # type: ignore[call-overload, no-any-return]
+    except ck.UnknownPartyError:
+        assume(False)
+        raise
+
+
+def _known_parties(agreement: ck.Agreement, action: ck.Action, scenario: ck.Scenario) -> bool:
+    names = {n for p in agreement.parties for n in p.names}
+    facts = {getattr(f, "by", None) for f in scenario} - {None}
+    return action.actor in names and action.counterparty in names and facts <= names
+
+
+class TestAnswers:
+    @given(**QUESTION, day=ckst.days())
+    def test_every_question_gets_a_verdict(
+        self,
+        agreement: ck.Agreement,
+        action: ck.Action,
+        scenario: ck.Scenario,
+        day: pendulum.Date,
+    ) -> None:
+        """Any question is answered with a verdict or refused with a ClauseKitError, nothing else."""
+        try:
+            verdict = agreement.ask(action, on=day, scenario=scenario)
+        except ck.ClauseKitError:
+            return
+        assert verdict.outcome in ck.Outcome
+        assert verdict.explain()
+
+    @given(**QUESTION, day=ckst.days())
+    def test_ask_is_deterministic_and_pure(
+        self,
+        agreement: ck.Agreement,
+        action: ck.Action,
+        scenario: ck.Scenario,
+        day: pendulum.Date,
+    ) -> None:
+        """Asking twice gives equal verdicts and leaves the agreement unchanged."""
+        assume(_known_parties(agreement, action, scenario))
+        snapshot = repr(agreement)
+        first = agreement.ask(action, on=day, scenario=scenario)
+        second = agreement.ask(action, on=day, scenario=scenario)
+        assert first == second
+        assert first.explain() == second.explain()
+        assert repr(agreement) == snapshot
+
+    @given(**QUESTION, day=ckst.days())
+    def test_prohibition_always_wins(
+        self,
+        agreement: ck.Agreement,
+        action: ck.Action,
+        scenario: ck.Scenario,
+        day: pendulum.Date,
+    ) -> None:
+        """If any ruling prohibits, the verdict prohibits; otherwise no ruling prohibits."""
+        assume(_known_parties(agreement, action, scenario))
+        verdict = agreement.ask(action, on=day, scenario=scenario)
+        prohibits = any(r.effect is ck.Outcome.PROHIBITED for r in verdict.rulings)
+        assert (verdict.outcome is ck.Outcome.PROHIBITED) == prohibits
+
+    @given(**QUESTION, day=ckst.days())
+    def test_every_ruling_cites_evidence(
+        self,
+        agreement: ck.Agreement,
+        action: ck.Action,
+        scenario: ck.Scenario,
+        day: pendulum.Date,
+    ) -> None:
+        """Every clause that speaks cites evidence, and the explanation shows every citation."""
+        assume(_known_parties(agreement, action, scenario))
+        verdict = agreement.ask(action, on=day, scenario=scenario)
+        text = verdict.explain(width=10_000)
+        for ruling in verdict.rulings:
+            assert ruling.evidence
+            assert ruling.clause_id in text
+            for evidence in ruling.evidence:
+                assert evidence.gloss in text
+
+
+@st.composite
+def conditional_questions(
+    draw: st.DrawFn,
+) -> tuple[ck.Agreement, ck.Act, ck.Scenario, pendulum.Date]:
+    """A question aimed at a clause that can make a verdict CONDITIONAL."""
+    agreement = draw(ckst.agreements())
+    candidates = [
+        (clause, amendment)
+        for amendment in agreement.amendments
+        for clause in amendment.added()
+        if isinstance(clause, ck.RightOfFirstRefusal)
+        or (isinstance(clause, (ck.Exclusivity, ck.ConsentRequirement)) and clause.consent_by)
+    ]
+    assume(candidates)
+    clause, amendment = draw(st.sampled_from(candidates))
+    actor = clause.grantor if isinstance(clause, ck.RightOfFirstRefusal) else clause.bound
+    subject = draw(st.sampled_from(sorted(clause.scope) or list(ckst.SUBJECTS)))
+    counterparty = draw(st.sampled_from([p.name for p in agreement.parties]))
+    action = ck.Act(actor=actor, verb=clause.verb, counterparty=counterparty, subject=subject)
+    scenario = draw(ckst.scenarios([p.name for p in agreement.parties]))
+    return agreement, action, scenario, amendment.effective
+
+
+class TestConditions:
+    @given(question=conditional_questions())
+    def test_supplying_the_named_facts_permits(
+        self, question: tuple[ck.Agreement, ck.Act, ck.Scenario, pendulum.Date]
+    ) -> None:
+        """Adding a fact that satisfies each open condition turns CONDITIONAL into PERMITTED."""
+        agreement, action, scenario, day = question
+        assume(_known_parties(agreement, action, scenario))
+        verdict = agreement.ask(action, on=day, scenario=scenario)
+        assume(verdict.outcome is ck.Outcome.CONDITIONAL)
+        try:
+            supplied = scenario.with_facts(*(c.satisfied_by[0] for c in verdict.conditions))
+        except ck.ContradictoryFactsError:
+            assume(False)
+            raise
+        assert agreement.ask(action, on=day, scenario=supplied).outcome is ck.Outcome.PERMITTED
+
+    @given(question=conditional_questions(), data=st.data())
+    def test_refusing_a_named_fact_prohibits(
+        self,
+        question: tuple[ck.Agreement, ck.Act, ck.Scenario, pendulum.Date],
+        data: st.DataObject,
+    ) -> None:
+        """Adding the refusal of any open condition turns CONDITIONAL into PROHIBITED."""
+        agreement, action, scenario, day = question
+        assume(_known_parties(agreement, action, scenario))
+        verdict = agreement.ask(action, on=day, scenario=scenario)
+        assume(verdict.outcome is ck.Outcome.CONDITIONAL)
+        condition = data.draw(st.sampled_from(verdict.conditions))
+        assume(condition.refuted_by)
+        try:
+            refused = scenario.with_facts(condition.refuted_by[0])
+        except ck.ContradictoryFactsError:
+            assume(False)
+            raise
+        assert agreement.ask(action, on=day, scenario=refused).outcome is ck.Outcome.PROHIBITED
+
+
+class TestTime:
+    @given(**QUESTION, data=st.data())
+    def test_timeline_agrees_with_ask_on_every_sampled_day(
+        self,
+        agreement: ck.Agreement,
+        action: ck.Action,
+        scenario: ck.Scenario,
+        data: st.DataObject,
+    ) -> None:
+        """Each segment's verdict equals ask(on=) on any day inside it (checked on sampled days)."""
+        assume(_known_parties(agreement, action, scenario))
+        start = data.draw(ckst.days(ckst.MIN_DAY, pendulum.Date(2035, 1, 1)), label="start")
+        end = data.draw(ckst.days(start.add(days=1), ckst.MAX_DAY), label="end")
+        timeline = agreement.timeline(action, start=start, end=end, scenario=scenario)
+        assert timeline.segments[0].period.start == start
+        assert timeline.segments[-1].period.end == end
+        for segment in timeline.segments:
+            last = segment.period.last_day
+            assert last is not None
+            probes = {segment.period.start, last}
+            probes.add(data.draw(ckst.days(segment.period.start, last), label="probe"))
+            for day in probes:
+                asked = agreement.ask(action, on=day, scenario=scenario)
+                assert asked.key() == segment.verdict.key(), (str(segment.period), day)
+
+    @given(**QUESTION)
+    def test_adjacent_segments_differ(
+        self, agreement: ck.Agreement, action: ck.Action, scenario: ck.Scenario
+    ) -> None:
+        """A timeline never holds two adjacent segments with the same answer."""
+        assume(_known_parties(agreement, action, scenario))
+        timeline = agreement.timeline(
+            action, start="2000-01-01", end="2040-01-01", scenario=scenario
+        )
+        for left, right in zip(timeline.segments, timeline.segments[1:], strict=False):
+            assert left.verdict.key() != right.verdict.key()
+
+    @given(agreement=ckst.agreements())
+    def test_known_after_every_announcement_is_the_agreement(self, agreement: ck.Agreement) -> None:
+        """As known on a day after every announcement, the agreement is complete."""
+        last = max(
+            a.announced.latest if isinstance(a.announced, ck.DateRange) else a.announced
+            for a in agreement.amendments
+        )
+        known = agreement.as_known_on(last)
+        assert known.amendments == agreement.amendments
+        assert known.change_days == agreement.change_days
+
+    @given(agreement=ckst.agreements(), first=ckst.days(), second=ckst.days())
+    def test_as_known_on_is_monotone(
+        self, agreement: ck.Agreement, first: pendulum.Date, second: pendulum.Date
+    ) -> None:
+        """What is known on a day is still known on every later day."""
+        early, late = sorted((first, second))
+        try:
+            known_early = {a.id for a in agreement.as_known_on(early).amendments}
+            known_late = {a.id for a in agreement.as_known_on(late).amendments}
+        except ck.ClauseKitError:
+            assume(False)
+            raise
+        assert known_early <= known_late
+
+
+@pytest.mark.parametrize("workload", list(ck.Workload))
+def test_no_clause_means_permitted_and_says_so(workload: ck.Workload) -> None:
+    """With no clause governing the action, the answer is PERMITTED with the stated reason."""
+    source = ck.OutsideSource(
+        url="https://example.org/x", title="X", published="2020-01-01", gloss="nothing relevant"
+    )
+    deal = ck.Agreement(
+        id="empty",
+        title="Nothing relevant",
+        parties=[ck.Party("A"), ck.Party("B")],
+        amendments=[ck.Amendment(id="a", title="A", effective="2020-01-01", evidence=[source])],
+    )
+    verdict = deal.ask(
+        ck.ProcureCompute(buyer="A", provider="B", workload=workload), on="2021-01-01"
+    )
+    assert verdict.outcome is ck.Outcome.PERMITTED
+    assert verdict.reason == "no clause in force restricts this"
