@@ -1,0 +1,13 @@
+"""Run the code in the README and the Markdown docs as part of the test suite (Sybil)."""
+
+from __future__ import annotations
+
+from sybil import Sybil
+from sybil.parsers.markdown import PythonCodeBlockParser
+from sybil.parsers.markdown import SkipParser
+
+pytest_collect_file = Sybil(
+    parsers=[PythonCodeBlockParser(), SkipParser()],
+    patterns=["README.md", "docs/*.md", "docs/**/*.md"],
+    excludes=["docs/_snippets/*.md"],
+).pytest()
