@@ -23,10 +23,11 @@ from typing import TypeAlias
 
 from clausekit.clauses.agi import AGIClause, AGITrigger
 from clausekit.clauses.base import ClauseBase, Context, Resolved
+from clausekit.clauses.commitments import ComputeDeal, SpendCommitment
 from clausekit.clauses.consent import ConsentRequirement
 from clausekit.clauses.exclusivity import Exclusivity
 from clausekit.clauses.ip_license import IPLicense
-from clausekit.clauses.money_terms import ComputeDeal, RevenueShare, SpendCommitment
+from clausekit.clauses.revenue_share import RevenueShare
 from clausekit.clauses.rofr import RightOfFirstRefusal, RofrTrigger
 from clausekit.clauses.waiver import Waiver
 

@@ -1,24 +1,23 @@
-"""Money terms: revenue share, spend commitments and compute purchase deals.
+"""Purchase commitments: a spend commitment, and a compute purchase deal.
 
-These clauses state amounts rather than permissions. A revenue share is
-asked with :meth:`clausekit.Agreement.revenue_share`; a spend commitment or a
-compute deal speaks (``PERMITTED``) when its buyer procures from its
-provider, so the explanation shows the commitment behind the purchase.
+Both record money committed to a counterparty over a term. They do not
+restrict anything; they speak (``PERMITTED``) when their buyer procures from
+their provider, so the explanation shows the commitment behind the purchase.
 
 Examples:
-    >>> from decimal import Decimal
-    >>> from clausekit.clauses.money_terms import RevenueShare
+    >>> from clausekit.clauses.commitments import ComputeDeal
     >>> from clausekit.evidence import OutsideSource
-    >>> src = OutsideSource(url="https://example.org/rs", title="RS", published="2020-01-01",
-    ...                     gloss="Acme pays Beta a share of revenue")
-    >>> RevenueShare(id="rs", title="Revenue share", evidence=[src], payer="Acme", payee="Beta",
-    ...              reported_rate="0.20").summary()
-    'Acme pays Beta an undisclosed share of its revenue (reported: 20 %, not contract text).'
+    >>> from clausekit.money import Money
+    >>> src = OutsideSource(url="https://example.org/cd", title="Deal", published="2025-11-03",
+    ...                     gloss="Acme buys compute from CloudCo")
+    >>> ComputeDeal(id="cd", title="Compute deal", evidence=[src], buyer="Acme",
+    ...             provider="CloudCo", amount=Money("38000000000", "USD"),
+    ...             hardware="GPUs", capacity_by="2026-12-31").summary()
+    'Acme buys compute from CloudCo (USD 38,000,000,000) on GPUs, all capacity by 2026-12-31.'
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import ClassVar, final
 
 import attrs
@@ -26,19 +25,11 @@ import pendulum
 
 from clausekit.actions import Verb
 from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
-from clausekit.money import Money, format_money, format_rate, to_money, to_rate
+from clausekit.money import Money, format_money, to_money
 from clausekit.time import to_day
 from clausekit.verdict import Finding, Outcome
 
-__all__ = ["ComputeDeal", "RevenueShare", "SpendCommitment"]
-
-
-def _optional_rate(value: object) -> Decimal | None:
-    return None if value is None else to_rate(value, field="rate")
-
-
-def _optional_reported_rate(value: object) -> Decimal | None:
-    return None if value is None else to_rate(value, field="reported_rate")
+__all__ = ["ComputeDeal", "SpendCommitment"]
 
 
 def _optional_day(value: object) -> pendulum.Date | None:
@@ -47,44 +38,6 @@ def _optional_day(value: object) -> pendulum.Date | None:
 
 def _optional_amount(value: object) -> Money | None:
     return None if value is None else to_money(value, field="amount")
-
-
-def _optional_cap(value: object) -> Money | None:
-    return None if value is None else to_money(value, field="cap")
-
-
-@final
-@attrs.frozen(kw_only=True)
-class RevenueShare(ClauseBase):
-    """``payer`` pays ``payee`` a share ``rate`` of its revenue, up to ``cap``.
-
-    Attributes:
-        payer: who pays.
-        payee: who is paid.
-        rate: the contractual rate, or None when it is undisclosed.
-        reported_rate: a rate the press reports, kept apart from contract text.
-        cap: an upper limit on what is owed, where one is known.
-    """
-
-    kind: ClassVar[str] = "revenue-share"
-    party_fields: ClassVar[tuple[str, ...]] = ("payer", "payee")
-
-    payer: str
-    payee: str
-    rate: Decimal | None = attrs.field(default=None, converter=_optional_rate)
-    reported_rate: Decimal | None = attrs.field(default=None, converter=_optional_reported_rate)
-    cap: Money | None = attrs.field(default=None, converter=_optional_cap)
-
-    def summary(self) -> str:
-        rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"
-        text = f"{self.payer} pays {self.payee} {rate} share of its revenue"
-        if self.rate is not None:
-            text = f"{self.payer} pays {self.payee} {rate} of its revenue"
-        if self.reported_rate is not None:
-            text += f" (reported: {format_rate(self.reported_rate)}, not contract text)"
-        if self.cap is not None:
-            text += f", capped at {format_money(self.cap)}"
-        return text + "."
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,74 @@
+"""Revenue share: the payer pays the payee a share of its revenue, at a rate that may be undisclosed.
+
+A revenue share states an amount, not a permission; ask it with
+:meth:`clausekit.Agreement.revenue_share`. An undisclosed rate makes the
+amount ``UNKNOWN`` unless the scenario assumes one; a rate reported by the
+press is kept apart from contract text (``reported_rate``).
+
+Examples:
+    >>> from clausekit.clauses.revenue_share import RevenueShare
+    >>> from clausekit.evidence import OutsideSource
+    >>> src = OutsideSource(url="https://example.org/rs", title="RS", published="2020-01-01",
+    ...                     gloss="Acme pays Beta a share of revenue")
+    >>> RevenueShare(id="rs", title="Revenue share", evidence=[src], payer="Acme", payee="Beta",
+    ...              reported_rate="0.20").summary()
+    'Acme pays Beta an undisclosed share of its revenue (reported: 20 %, not contract text).'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, final
+
+import attrs
+
+from clausekit.clauses.base import ClauseBase
+from clausekit.money import Money, format_money, format_rate, to_money, to_rate
+
+__all__ = ["RevenueShare"]
+
+
+def _optional_rate(value: object) -> Decimal | None:
+    return None if value is None else to_rate(value, field="rate")
+
+
+def _optional_reported_rate(value: object) -> Decimal | None:
+    return None if value is None else to_rate(value, field="reported_rate")
+
+
+def _optional_cap(value: object) -> Money | None:
+    return None if value is None else to_money(value, field="cap")
+
+
+@final
+@attrs.frozen(kw_only=True)
+class RevenueShare(ClauseBase):
+    """``payer`` pays ``payee`` a share ``rate`` of its revenue, up to ``cap``.
+
+    Attributes:
+        payer: who pays.
+        payee: who is paid.
+        rate: the contractual rate, or None when it is undisclosed.
+        reported_rate: a rate the press reports, kept apart from contract text.
+        cap: an upper limit on what is owed, where one is known.
+    """
+
+    kind: ClassVar[str] = "revenue-share"
+    party_fields: ClassVar[tuple[str, ...]] = ("payer", "payee")
+
+    payer: str
+    payee: str
+    rate: Decimal | None = attrs.field(default=None, converter=_optional_rate)
+    reported_rate: Decimal | None = attrs.field(default=None, converter=_optional_reported_rate)
+    cap: Money | None = attrs.field(default=None, converter=_optional_cap)
+
+    def summary(self) -> str:
+        rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"
+        text = f"{self.payer} pays {self.payee} {rate} share of its revenue"
+        if self.rate is not None:
+            text = f"{self.payer} pays {self.payee} {rate} of its revenue"
+        if self.reported_rate is not None:
+            text += f" (reported: {format_rate(self.reported_rate)}, not contract text)"
+        if self.cap is not None:
+            text += f", capped at {format_money(self.cap)}"
+        return text + "."
