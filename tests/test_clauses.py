@@ -1,0 +1,178 @@
+"""Each clause kind rules on the actions it governs, and only on those."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import clausekit as ck
+from clausekit.clauses import Context, Resolved
+from clausekit.verdict import Outcome
+
+SRC = ck.OutsideSource(url="https://example.org/c", title="C", published="2020-01-01", gloss="g")
+DAY = pendulum.Date(2021, 1, 1)
+
+
+def act(actor: str, verb: str, counterparty: str | None, subject: str = "") -> Resolved:
+    return Resolved(actor, verb, counterparty, subject, f"{actor} {verb} {counterparty}")
+
+
+def ctx(*in_force: ck.Clause, scenario: ck.Scenario | None = None) -> Context:
+    return Context(on=DAY, scenario=scenario or ck.Scenario(), in_force=in_force)
+
+
+class TestExclusivity:
+    clause = ck.Exclusivity(
+        id="x", title="X", evidence=[SRC], bound="A", beneficiary="B", scope=["training"]
+    )
+
+    @pytest.mark.parametrize(
+        "action",
+        [
+            act("C", "procure-compute", "D", "training"),
+            act("A", "transfer-shares", "D", "training"),
+            act("A", "procure-compute", "D", "api"),
+        ],
+    )
+    def test_silent_outside_its_scope(self, action: Resolved) -> None:
+        """Another actor, verb or subject is not governed."""
+        assert self.clause.rule(action, ctx(self.clause)) is None
+
+    def test_no_consent_route_prohibits(self) -> None:
+        """Without consent_by any other counterparty is prohibited."""
+        finding = self.clause.rule(act("A", "procure-compute", "D", "training"), ctx())
+        assert finding is not None
+        assert finding.effect is Outcome.PROHIBITED
+
+    def test_empty_scope_means_every_subject(self) -> None:
+        """An exclusivity with no scope governs every subject."""
+        clause = ck.Exclusivity(id="x", title="X", evidence=[SRC], bound="A", beneficiary="B")
+        assert clause.rule(act("A", "procure-compute", "D", "anything"), ctx()) is not None
+
+
+class TestWaiver:
+    excl = ck.Exclusivity(
+        id="x", title="X", evidence=[SRC], bound="A", beneficiary="B", consent_by="B"
+    )
+
+    @pytest.mark.parametrize(
+        ("waiver_fields", "counterparty", "effect"),
+        [
+            ({"counterparties": ["D"]}, "D", Outcome.PERMITTED),
+            ({"counterparties": ["D"]}, "E", Outcome.CONDITIONAL),
+            ({"scope": ["research"]}, "D", Outcome.CONDITIONAL),
+            ({"waives": ["other"]}, "D", Outcome.CONDITIONAL),
+            ({"waives": ["x"]}, "D", Outcome.PERMITTED),
+        ],
+    )
+    def test_waiver_counts_as_consent_only_where_it_covers(
+        self, waiver_fields: dict[str, list[str]], counterparty: str, effect: Outcome
+    ) -> None:
+        """A waiver gives consent for the counterparties, scope and clauses it names."""
+        waiver = ck.Waiver(
+            id="w", title="W", evidence=[SRC], granted_by="B", grantee="A", **waiver_fields
+        )
+        finding = self.excl.rule(act("A", "procure-compute", counterparty, "training"), ctx(waiver))
+        assert finding is not None
+        assert finding.effect is effect
+        if effect is Outcome.PERMITTED:
+            assert finding.relies_on == (waiver,)
+
+    def test_waiver_by_someone_else_does_not_count(self) -> None:
+        """Only the party whose consent is needed can waive."""
+        waiver = ck.Waiver(id="w", title="W", evidence=[SRC], granted_by="Z", grantee="A")
+        finding = self.excl.rule(act("A", "procure-compute", "D"), ctx(waiver))
+        assert finding is not None
+        assert finding.effect is Outcome.CONDITIONAL
+
+
+class TestIPLicense:
+    licence = ck.IPLicense(
+        id="ip",
+        title="IP",
+        evidence=[SRC],
+        licensor="O",
+        licensee="M",
+        scope=["models"],
+        excludes=["agi-technology"],
+        exclusive=True,
+    )
+
+    @pytest.mark.parametrize(
+        ("subject", "effect"),
+        [("models", Outcome.PERMITTED), ("agi-technology", Outcome.PROHIBITED), ("other", None)],
+    )
+    def test_scope_and_exclusions(self, subject: str, effect: Outcome | None) -> None:
+        """Licensed subjects are permitted, excluded ones prohibited, others not governed."""
+        finding = self.licence.rule(act("M", "use-ip", "O", subject), ctx())
+        assert (finding.effect if finding else None) is effect
+
+    def test_other_users_are_not_governed(self) -> None:
+        """The licence speaks only about its licensee's use."""
+        assert self.licence.rule(act("Z", "use-ip", "O", "models"), ctx()) is None
+
+
+class TestCommitments:
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            ck.SpendCommitment(
+                id="s", title="S", evidence=[SRC], committer="A", recipient="B", amount=None
+            ),
+            ck.ComputeDeal(
+                id="d",
+                title="D",
+                evidence=[SRC],
+                buyer="A",
+                provider="B",
+                amount=ck.Money("38000000000", "USD"),
+            ),
+        ],
+    )
+    def test_purchase_from_the_counterparty_is_permitted(self, clause: ck.Clause) -> None:
+        """A commitment speaks, permitting, when its buyer procures from its provider."""
+        finding = clause.rule(act("A", "procure-compute", "B", "training"), ctx())
+        assert finding is not None
+        assert finding.effect is Outcome.PERMITTED
+        assert clause.rule(act("A", "procure-compute", "C", "training"), ctx()) is None
+
+    def test_float_amount_refused(self) -> None:
+        """Money in a clause must be exact."""
+        with pytest.raises(ck.InvalidAmountError, match="is a float"):
+            ck.ComputeDeal(
+                id="d", title="D", evidence=[SRC], buyer="A", provider="B", amount=(1.5, "USD")
+            )
+
+
+class TestRightOfFirstRefusal:
+    def test_triggers_name_the_facts(self) -> None:
+        """Each trigger adds the fact that satisfies the condition; acceptance refutes it."""
+        rofr = ck.RightOfFirstRefusal(
+            id="r",
+            title="R",
+            evidence=[SRC],
+            grantor="A",
+            holder="B",
+            triggers=["declined", "cannot-meet"],
+        )
+        condition = rofr.condition()
+        assert set(condition.satisfied_by) == {
+            ck.OfferDeclined(by="B"),
+            ck.CannotMeetRequirements(by="B"),
+        }
+        assert condition.refuted_by == (ck.OfferAccepted(by="B"),)
+
+    @pytest.mark.parametrize("triggers", [[], ["wants-it"]])
+    def test_bad_triggers(self, triggers: list[str]) -> None:
+        """Triggers must be named from the known set, and there must be at least one."""
+        with pytest.raises(ck.AgreementError, match="triggers"):
+            ck.RightOfFirstRefusal(
+                id="r", title="R", evidence=[SRC], grantor="A", holder="B", triggers=triggers
+            )
+
+
+@pytest.mark.parametrize("bad_id", ["", "has space", 7])
+def test_clause_ids_are_checked(bad_id: object) -> None:
+    """A clause id is non-empty text without spaces."""
+    with pytest.raises(ck.AgreementError, match="must be a non-empty id"):
+        ck.Exclusivity(id=bad_id, title="X", evidence=[SRC], bound="A", beneficiary="B")  # type: ignore[arg-type]
