@@ -173,6 +173,10 @@ PROG = "clausekit"
 class _UsageError(Exception):
     """A problem with the command line itself; never escapes :func:`main` (exit 2)."""
 
+    def __init__(self, message: str, *, prog: str = PROG) -> None:
+        super().__init__(message)
+        self.prog = prog
+
 
 class _InvalidFile(Exception):
     """The agreement named by MODEL could not be loaded; never escapes :func:`main` (exit 1)."""
@@ -390,7 +394,7 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports errors as one line, through :func:`main`."""
 
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        raise _UsageError(f"{message} (see '{self.prog} --help')", prog=self.prog)
 
 
 EXAMPLES: dict[str, str] = {
@@ -917,13 +921,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8(stderr)
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-        code: int = args.handler(args, stdout)
+        try:
+            code: int = args.handler(args, stdout)
+        except _UsageError as exc:
+            exc.prog = f"{PROG} {args.command}"
+            raise
         stdout.flush()
         return code
     except SystemExit as exc:  # --help and --version print and exit through argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except _UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=stderr)
+        print(f"{exc.prog}: error: {exc}", file=stderr)
         return EXIT_USAGE
     except _InvalidFile as exc:
         for line in exc.lines():
