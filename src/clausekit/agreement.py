@@ -37,6 +37,7 @@ import pendulum
 
 from clausekit.actions import Action
 from clausekit.clauses import AGIClause, Clause, Context, Resolved, RevenueShare, Waiver
+from clausekit.clauses.base import valid_id
 from clausekit.errors import (
     AgreementError,
     AmbiguityError,
@@ -87,14 +88,6 @@ class Replacement:
     new: Clause
 
 
-def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
-        raise AgreementError(
-            f"{type(instance).__name__}.{attribute.name}={value!r} must be a non-empty id "
-            "without spaces."
-        )
-
-
 def _ids(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
         raise AgreementError(f"ends={value!r} is a single string; pass a list such as [{value!r}].")
@@ -135,7 +128,7 @@ class Amendment:
         note: anything a reader should know.
     """
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=valid_id)
     title: str
     effective: pendulum.Date = attrs.field(converter=_effective_day)
     announced: pendulum.Date | DateRange = attrs.field(
@@ -422,7 +415,7 @@ class Agreement:
         InvalidPeriodError: for a clause that ends before it starts.
     """
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=valid_id)
     title: str
     parties: tuple[Party, ...] = attrs.field(converter=_party_tuple)
     amendments: tuple[Amendment, ...] = attrs.field(converter=_amendment_tuple)

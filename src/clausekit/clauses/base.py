@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from clausekit.clauses import Clause
     from clausekit.clauses.waiver import Waiver
 
-__all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text"]
+__all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text", "valid_id"]
 
 
 @attrs.frozen
@@ -43,11 +43,12 @@ class Resolved:
     text: str
 
 
-def _clause_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """attrs validator: an id is non-empty text without spaces (clauses, amendments, agreements)."""
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
         raise AgreementError(
-            f"{type(instance).__name__}.id={value!r} must be a non-empty id without spaces, "
-            "e.g. 'exclusivity-compute'."
+            f"{type(instance).__name__}.{attribute.name}={value!r} must be a non-empty id "
+            "without spaces, e.g. 'exclusivity-compute'."
         )
 
 
@@ -94,7 +95,7 @@ class ClauseBase:
 
     kind: ClassVar[str] = ""
 
-    id: str = attrs.field(validator=_clause_id)
+    id: str = attrs.field(validator=valid_id)
     title: str
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
     until: pendulum.Date | None = attrs.field(default=None, converter=_until)

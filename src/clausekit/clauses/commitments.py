@@ -40,6 +40,10 @@ def _optional_amount(value: object) -> Money | None:
     return None if value is None else to_money(value, field="amount")
 
 
+def _amount_text(amount: Money | None, undisclosed: str) -> str:
+    return format_money(amount) if amount is not None else undisclosed
+
+
 @attrs.frozen(kw_only=True)
 class _Purchase(ClauseBase):
     """Shared ruling of the clauses that record a purchase commitment."""
@@ -87,14 +91,14 @@ class SpendCommitment(_Purchase):
         return self.committer, self.recipient
 
     def _describe(self) -> str:
-        amount = format_money(self.amount) if self.amount is not None else "an undisclosed amount"
+        amount = _amount_text(self.amount, "an undisclosed amount")
         return (
             f"{self.committer} has committed to spend {amount} with {self.recipient}; "
             "this purchase counts towards it."
         )
 
     def summary(self) -> str:
-        amount = format_money(self.amount) if self.amount is not None else "an undisclosed amount"
+        amount = _amount_text(self.amount, "an undisclosed amount")
         return (
             f"{self.committer} commits to spend {amount} with {self.recipient} "
             f"({subjects_text(self.scope)})."
@@ -129,12 +133,12 @@ class ComputeDeal(_Purchase):
         return self.buyer, self.provider
 
     def _describe(self) -> str:
-        amount = format_money(self.amount) if self.amount is not None else "undisclosed value"
+        amount = _amount_text(self.amount, "undisclosed value")
         until = f" until {self.until}" if self.until else ""
         return f"A compute deal with {self.provider} ({amount}){until} covers this purchase."
 
     def summary(self) -> str:
-        amount = format_money(self.amount) if self.amount is not None else "undisclosed value"
+        amount = _amount_text(self.amount, "undisclosed value")
         text = f"{self.buyer} buys compute from {self.provider} ({amount})"
         if self.hardware:
             text += f" on {self.hardware}"
