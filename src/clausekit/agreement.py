@@ -522,20 +522,22 @@ class Agreement:
 
     def _effective(
         self, day: pendulum.Date, scenario: Scenario
-    ) -> tuple[list[InForce], dict[str, str], list[str]]:
+    ) -> tuple[list[InForce], dict[str, str], dict[str, str]]:
         """Clauses in force on ``day`` under ``scenario``.
 
         Returns the clauses, the ids made uncertain by an unverified AGI
-        declaration (id → what is missing), and the AGI assumptions made.
+        declaration (id → what is missing), and the assumption made for each
+        clause an AGI clause would change while the scenario declares no AGI
+        (id → assumption).
         """
         compiled = self._compiled
         base = compiled.state(day)
         if not compiled.agi:
-            return list(base), {}, []
+            return list(base), {}, {}
         ended: set[str] = set()
         started: set[str] = set()
         uncertain: dict[str, str] = {}
-        assumptions: list[str] = []
+        assumptions: dict[str, str] = {}
         for item in base:
             clause = item.clause
             if not isinstance(clause, AGIClause):
@@ -543,11 +545,12 @@ class Agreement:
             trigger = clause.trigger(scenario)
             if trigger is None:
                 if scenario.agi_declaration() is None:
-                    affected = ", ".join(repr(i) for i in sorted(clause.affects()))
-                    assumptions.append(
-                        f"no AGI declaration up to {day} (the scenario gives none); clause "
-                        f"{clause.id!r} would change {affected or 'nothing named'}"
-                    )
+                    for affected in sorted(clause.affects()):
+                        assumptions[affected] = (
+                            f"no AGI declaration up to {day} (the scenario gives none); "
+                            f"under clause {clause.id!r} an AGI declaration would "
+                            f"{'end' if affected in clause.ends else 'start'} {affected!r}"
+                        )
                 continue
             if trigger.day > day:
                 continue
@@ -611,7 +614,8 @@ class Agreement:
                     missing=(uncertain[item.clause.id],),
                 )
             rulings.append(Ruling(item.clause, item.amendment, finding))
-            used_assumptions += [a for a in assumptions if repr(item.clause.id) in a]
+            if item.clause.id in assumptions:
+                used_assumptions.append(assumptions[item.clause.id])
         return Verdict(
             action=action,
             action_text=resolved.text,
