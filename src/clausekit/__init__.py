@@ -52,6 +52,7 @@ from clausekit.errors import (
     UnknownPartyError,
 )
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
+from clausekit.io import dump, dumps, load, loads
 from clausekit.money import Money
 from clausekit.parties import Party, PartyRegistry
 from clausekit.scenario import (
@@ -143,4 +144,8 @@ __all__ = [
     "Waiver",
     "Workload",
     "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
 ]
