@@ -107,6 +107,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "schema_text",
     "to_dict",
 ]
 
@@ -1491,17 +1492,31 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+def schema_text() -> str:
+    """:func:`json_schema` as the text of ``contract.schema.json`` (sorted, indented, one newline)."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _plain(text: str) -> str:
+    """Docstring markup as plain text: ``code`` and :role:`name` lose their marks."""
+    text = re.sub(r":\w+:`~?([^`]*)`", lambda m: m.group(1).rsplit(".", 1)[-1], text)
+    text = text.replace("``", "")
+    return text[:1].upper() + text[1:]
+
+
 def _docs(cls: type) -> tuple[str, dict[str, str]]:
-    """The first line of a class docstring and its ``Attributes:`` entries."""
+    """The first line of a class docstring and the ``Attributes:`` entries along its bases."""
     doc = (cls.__doc__ or "").strip()
     summary = doc.splitlines()[0].strip() if doc else ""
     fields: dict[str, str] = {}
-    if "Attributes:" in doc:
-        block = doc.split("Attributes:", 1)[1]
+    for base in reversed(cls.__mro__):
+        text = base.__doc__ or ""
+        if "Attributes:" not in text:
+            continue
         current = ""
-        for line in block.splitlines():
+        for line in text.split("Attributes:", 1)[1].splitlines():
             if not line.strip():
-                if fields:
+                if current:
                     break
                 continue
             if match := re.match(r"^\s{4,8}(\w+): (.*)$", line):
@@ -1511,7 +1526,7 @@ def _docs(cls: type) -> tuple[str, dict[str, str]]:
                 fields[current] += " " + line.strip()
             else:
                 break
-    return summary.replace("``", "'"), {k: v.replace("``", "'") for k, v in fields.items()}
+    return _plain(summary), {k: _plain(v) for k, v in fields.items()}
 
 
 def _schema_ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -1571,24 +1586,33 @@ def _schema_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp == _DATE_OR_RANGE:
         return {"oneOf": [_schema_type(pendulum.Date, defs), _schema_ref(DateRange, defs)]}
     if tp == Evidence:
-        if "ClaimReference" not in defs:
+        if "Evidence" not in defs:
             defs["ClaimReference"] = {
                 "title": "ClaimReference",
-                "description": "A claim in the evidence base, by id.",
+                "description": "A claim in the evidence base, by id (clausekit.sources).",
                 "type": "object",
                 "properties": {"claim": {"type": "string"}},
                 "required": ["claim"],
                 "additionalProperties": False,
             }
-        return {
-            "oneOf": [
-                {"$ref": "#/$defs/ClaimReference"},
-                _schema_ref(SeedExcerpt, defs),
-                _schema_ref(OutsideSource, defs),
-            ]
-        }
+            defs["Evidence"] = {
+                "title": "Evidence",
+                "description": "What a clause or amendment rests on.",
+                "oneOf": [
+                    {"$ref": "#/$defs/ClaimReference"},
+                    _schema_ref(SeedExcerpt, defs),
+                    _schema_ref(OutsideSource, defs),
+                ],
+            }
+        return {"$ref": "#/$defs/Evidence"}
     if tp == Clause:
-        return {"oneOf": [_schema_ref(CLAUSE_KINDS[k], defs) for k in CLAUSE_KINDS]}
+        if "Clause" not in defs:
+            defs["Clause"] = {
+                "title": "Clause",
+                "description": "One typed term; 'kind' says which.",
+                "oneOf": [_schema_ref(CLAUSE_KINDS[k], defs) for k in CLAUSE_KINDS],
+            }
+        return {"$ref": "#/$defs/Clause"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     origin = typing.get_origin(tp)
