@@ -9,6 +9,7 @@ Examples:
     'conditional'
 """
 
+from clausekit import models
 from clausekit.actions import (
     Act,
     Action,
@@ -148,4 +149,5 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "models",
 ]
