@@ -676,7 +676,7 @@ def _build(
     checker = _Checker(claims)
     body = checker.document(data)
     if checker.problems:
-        raise ContractFileError(source, _with_lines(checker.problems, lines))
+        raise ContractFileError(source, _with_lines(checker.problems, lines)) from checker.cause
     assert body is not None
     try:
         with _using(claims):
@@ -684,8 +684,10 @@ def _build(
     except BaseValidationError as exc:
         found = list(_leaves(exc, (), body))
     except ClauseKitError as exc:
-        found = [(_locate(str(exc), body), str(exc))]
-    raise ContractFileError(source, _with_lines(found, lines)) from None
+        found = [(_locate(str(exc), body), str(exc), exc)]
+    causes = [cause for _, _, cause in found if isinstance(cause, ClauseKitError)]
+    problems = _with_lines([(path, message) for path, message, _ in found], lines)
+    raise ContractFileError(source, problems) from (causes[0] if causes else None)
 
 
 def _with_lines(
@@ -703,9 +705,12 @@ class _Checker:
     def __init__(self, claims: _Claims) -> None:
         self.claims = claims
         self.problems: list[tuple[Path_, str]] = []
+        self.cause: ClauseKitError | None = None  # the first engine error behind a problem
 
-    def add(self, path: Path_, message: str) -> None:
+    def add(self, path: Path_, message: str, cause: ClauseKitError | None = None) -> None:
         self.problems.append((path, message))
+        if self.cause is None:
+            self.cause = cause
 
     def document(self, data: Any) -> dict[str, Any] | None:
         """Check the whole file; returns the agreement's fields (without ``format``)."""
@@ -837,7 +842,7 @@ class _Checker:
             try:
                 self.claims.resolve(claim)
             except ClauseKitError as exc:
-                self.add((*path, "claim"), str(exc))
+                self.add((*path, "claim"), str(exc), exc)
         elif keys & {"url", "published"}:
             self.check_class(value, OutsideSource, path)
         elif keys & {"document", "excerpt"}:
@@ -880,7 +885,7 @@ class _Checker:
             else:
                 to_day(value, field=field)
         except ClauseKitError as exc:
-            self.add(path, str(exc))
+            self.add(path, str(exc), exc)
 
     def check_decimal(self, value: Any, path: Path_) -> None:
         if isinstance(value, float):
@@ -953,7 +958,7 @@ class _Checker:
             try:
                 to_money({"amount": amount, "currency": currency}, field=field)
             except ClauseKitError as exc:
-                self.add((*path, "amount"), str(exc))
+                self.add((*path, "amount"), str(exc), exc)
 
     def check_enum(self, value: Any, tp: type[enum.Enum], path: Path_) -> None:
         values = [str(m.value) for m in tp]
@@ -972,7 +977,7 @@ class _Checker:
                 Party(p["name"], aliases=p.get("aliases", ())) for p in body["parties"]
             )
         except ClauseKitError as exc:
-            self.add(("parties",), str(exc))
+            self.add(("parties",), str(exc), exc)
             return
         for a_index, amendment in enumerate(body["amendments"]):
             clauses: list[tuple[Path_, Mapping[str, Any]]] = [
@@ -996,14 +1001,16 @@ class _Checker:
                         try:
                             registry.resolve(name, where=f"clause {clause['id']!r}")
                         except ClauseKitError as exc:
-                            self.add((*path, *sub), str(exc))
+                            self.add((*path, *sub), str(exc), exc)
 
 
 # --------------------------------------------------------------------------- engine errors
 
 
-def _leaves(exc: BaseException, path: Path_, data: Any) -> Iterator[tuple[Path_, str]]:
-    """Flatten a cattrs error tree into (field path, message) pairs."""
+def _leaves(
+    exc: BaseException, path: Path_, data: Any
+) -> Iterator[tuple[Path_, str, BaseException]]:
+    """Flatten a cattrs error tree into (field path, message, error) triples."""
     if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
             sub_path = path
@@ -1017,7 +1024,7 @@ def _leaves(exc: BaseException, path: Path_, data: Any) -> Iterator[tuple[Path_,
             yield from _leaves(sub, sub_path, data)
         return
     message = str(exc) if isinstance(exc, ClauseKitError) else f"{type(exc).__name__}: {exc}"
-    yield _refine(path, message, data), message
+    yield _refine(path, message, data), message, exc
 
 
 def _at(data: Any, path: Path_) -> Any:
@@ -1057,8 +1064,10 @@ def _locate(message: str, data: Any) -> Path_:
     if match := re.search(r"[Tt]wo amendments share the id '([^']*)'", message):
         indexes = [i for i, a in enumerate(amendments) if a.get("id") == match.group(1)]
         return ("amendments", indexes[-1], "id") if indexes else ()
-    if match := re.search(r"The name '([^']*)' is used by both", message):
+    if "The name '" in message and "is used by both" in message:
         return ("parties",)
+    if "has no amendments" in message:
+        return ("amendments",)
     found = re.search(r"[Aa]mendment '([^']*)'", message)
     if found is None:
         return ()
