@@ -6,6 +6,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -104,6 +105,40 @@ class Timeline:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def to_mermaid(self) -> str:
+        """The timeline as a Mermaid gantt chart (see :func:`clausekit.render.timeline_to_mermaid`)."""
+        from clausekit.render import timeline_to_mermaid
+
+        return timeline_to_mermaid(self)
+
+    def to_svg(
+        self,
+        *,
+        title: str | None = None,
+        width: int = 960,
+        amendments: Iterable[Amendment] = (),
+    ) -> str:
+        """The timeline as a self-contained SVG picture (see :func:`clausekit.svg.timeline_to_svg`).
+
+        Args:
+            title: the heading; defaults to the action in words.
+            width: the width in pixels.
+            amendments: more amendments to mark even where they did not change the answer.
+        """
+        from clausekit.svg import timeline_to_svg
+
+        return timeline_to_svg(self, title=title, width=width, amendments=amendments)
+
+    def _repr_svg_(self) -> str:
+        """Jupyter shows a timeline as its picture."""
+        return self.to_svg()
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a timeline as its picture and a table of its segments."""
+        from clausekit.svg import timeline_to_html
+
+        return timeline_to_html(self)
 
 
 @attrs.frozen

@@ -293,3 +293,9 @@ class Verdict:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a verdict as its coloured answer with the explanation folded away."""
+        from clausekit.svg import verdict_to_html
+
+        return verdict_to_html(self)
