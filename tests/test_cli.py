@@ -9,6 +9,7 @@ returns for the same question.
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,8 +23,8 @@ from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import cli, render
+from clausekit import io as contract_io
 from clausekit import testing as ckst
-from clausekit.errors import FileProblem
 from contracts import distribution_agreement, shareholders_agreement
 
 COMMANDS = ("ask", "timeline", "compare", "in-force", "check", "render", "revenue-share")
@@ -125,17 +126,17 @@ AWS_LIKE = ck.ProcureCompute(buyer="Acme", provider="OtherCloud", workload=ck.Wo
 
 
 @pytest.fixture
-def deals(monkeypatch: pytest.MonkeyPatch) -> dict[str, ck.Agreement]:
-    """The CLI's loader answers with the three test agreements, by file name."""
-    built = {name: make() for name, make in AGREEMENTS.items()}
+def deals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, ck.Agreement]:
+    """The three test agreements as TOML contract files in a fresh working directory.
 
-    def load(model: str) -> ck.Agreement:
-        if model not in built:
-            raise cli._UsageError(f"no contract file {model!r}")
-        return built[model]
-
-    monkeypatch.setattr(cli, "load_agreement", load)
-    return built
+    Returns each agreement as loaded back from its file, keyed by file name.
+    """
+    monkeypatch.chdir(tmp_path)
+    loaded: dict[str, ck.Agreement] = {}
+    for name, make in AGREEMENTS.items():
+        contract_io.dump(make(), tmp_path / name)
+        loaded[name] = contract_io.load(tmp_path / name)
+    return loaded
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -234,6 +235,62 @@ class TestExitCodesInAProcess:
         assert "error:" in lines[0]
         assert needle in lines[0]
         assert "Traceback" not in done.stderr
+
+    def test_an_answer_exits_0(self, deals: dict[str, ck.Agreement], tmp_path: Path) -> None:
+        """A question about a contract file is answered on stdout with exit 0 and no stderr."""
+        done = subprocess_run("ask", "cloud.toml", *TRAINING, "--on", "2025-01-15", cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, "")
+        expected = deals["cloud.toml"].ask(AWS_LIKE, on="2025-01-15").explain()
+        assert done.stdout == expected + "\n"
+
+    def test_a_bundled_model_by_name(self) -> None:
+        """MODEL may name a bundled model; the JSON answer equals the Python API's."""
+        model = ck.models.available()[0]
+        deal = ck.models.load_model(model)
+        day = deal.amendments[-1].effective
+        done = subprocess_run("in-force", model, "--on", day.isoformat(), "--json")
+        assert done.returncode == 0, done.stderr
+        expected = render.in_force_to_dict(deal.in_force(on=day), on=day, agreement=deal.title)
+        assert json.loads(done.stdout) == as_json(expected)
+
+    def test_an_invalid_file_exits_1_one_line_per_problem(
+        self, deals: dict[str, ck.Agreement], tmp_path: Path
+    ) -> None:
+        """An invalid contract file exits 1 and puts each problem on its own stderr line."""
+        (tmp_path / "bad.toml").write_text(BAD_TOML, encoding="utf-8")
+        done = subprocess_run("check", "bad.toml", cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (1, "")
+        lines = done.stderr.splitlines()
+        assert lines[0] == "clausekit: error: bad.toml: 2 problems found"
+        assert lines[1].startswith("clausekit: error: bad.toml:6: parties[0].alias: ")
+        assert lines[2].startswith("clausekit: error: bad.toml:10: amendments[0].effective: ")
+        assert len(lines) == 3
+        assert "Traceback" not in done.stderr
+
+    def test_an_unknown_party_exits_2(self, deals: dict[str, ck.Agreement], tmp_path: Path) -> None:
+        """A party the contract does not know is a usage error with a suggestion."""
+        done = subprocess_run("ask", "cloud.toml", "--buyer", "Acme", "--provider", "Othercloud ",
+                              "--workload", "api", "--on", "2025-01-15", cwd=tmp_path)  # fmt: skip
+        assert done.returncode == 0  # names are matched ignoring case and surrounding spaces
+        done = subprocess_run("ask", "cloud.toml", "--buyer", "Acme", "--provider", "Amazon",
+                              "--workload", "api", "--on", "2025-01-15", cwd=tmp_path)  # fmt: skip
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr.count("\n") == 1
+        assert done.stderr.startswith("clausekit: error: Unknown party 'Amazon'")
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_help_example_runs(
+        self, deals: dict[str, ck.Agreement], tmp_path: Path, command: str
+    ) -> None:
+        """The worked examples in --help are real: run against the test contracts, they exit 0."""
+        for example in cli.EXAMPLES[command].split("\nclausekit "):
+            argv = shlex.split(example.replace("\\\n", " "))
+            if argv[0] == "clausekit":
+                argv = argv[1:]
+            done = subprocess_run(*argv, cwd=tmp_path)
+            assert done.returncode == 0, (argv, done.stderr)
+        if command == "render":
+            assert (tmp_path / "sale.mmd").read_text(encoding="utf-8").startswith("gantt\n")
 
     @pytest.mark.parametrize("command", COMMANDS)
     def test_help_shows_a_worked_example(self, command: str) -> None:
@@ -621,25 +678,17 @@ class TestRender:
         assert json.loads(out) == as_json(render.timeline_to_dict(self.api(deals)))
 
     def test_output_writes_only_that_path(
-        self,
-        deals: dict[str, ck.Agreement],
-        capsys: pytest.CaptureFixture[str],
-        tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch,
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         """--output PATH writes the chart there, prints nothing, and creates no other file."""
-        monkeypatch.chdir(tmp_path)
         target = tmp_path / "out" / "chart.mmd"
         target.parent.mkdir()
+        before = set(tmp_path.rglob("*"))
         code, out, err = run(capsys, *self.ARGV, "--format", "mermaid", "--output", str(target))
         assert (code, out, err) == (0, "", "")
-        assert (
-            target.read_text(encoding="utf-8") == render.timeline_to_mermaid(self.api(deals)) + "\n"
-        )
-        assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
-            "out",
-            "out/chart.mmd",
-        ]
+        expected = render.timeline_to_mermaid(self.api(deals)) + "\n"
+        assert target.read_text(encoding="utf-8") == expected
+        assert set(tmp_path.rglob("*")) - before == {target}
 
     def test_unwritable_output_is_a_usage_error(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -704,6 +753,21 @@ class _Finding:
         self.message = message
 
 
+BAD_TOML = """\
+format = "clausekit/1"
+id = "bad"
+title = "Bad"
+[[parties]]
+name = "Acme"
+alias = ["A"]
+[[amendments]]
+id = "a"
+title = "A"
+effective = "2025-02-30"
+evidence = [{ url = "https://example.org/x", title = "X", published = "2020-01-01", gloss = "g" }]
+"""
+
+
 class TestCheck:
     def test_a_valid_file(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
@@ -715,45 +779,63 @@ class TestCheck:
         assert "5 parties, 1 amendments, 2 clauses" in out
 
     def test_an_invalid_file_lists_every_problem(
-        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A ContractFileError: exit 1, every problem on its own stderr line, nothing on stdout."""
-        problems = [
-            FileProblem("amendments[0].effective", "'2025-02-30' is not a calendar day", line=7),
-            FileProblem("parties[1]", "unknown key 'alias'; did you mean 'aliases'?", line=12),
-        ]
-
-        def load(model: str) -> ck.Agreement:
-            raise ck.ContractFileError(model, problems)
-
-        monkeypatch.setattr(cli, "load_agreement", load)
+        """An invalid file: exit 1, every problem on its own stderr line, nothing on stdout."""
+        Path("bad.toml").write_text(BAD_TOML, encoding="utf-8")
         code, out, err = run(capsys, "check", "bad.toml")
         assert (code, out) == (1, "")
         lines = err.splitlines()
-        assert len(lines) == 3
-        assert lines[1].endswith(
-            "bad.toml:7: amendments[0].effective: '2025-02-30' is not a calendar day"
-        )
-        assert "bad.toml:12: parties[1]: unknown key 'alias'" in lines[2]
-        code, out, _ = run(capsys, "check", "bad.toml", "--json")
-        data = json.loads(out)
-        assert (code, data["valid"]) == (1, False)
-        assert data["problems"] == [
-            {"path": p.path, "line": p.line, "message": p.message} for p in problems
+        assert lines == [
+            "clausekit: error: bad.toml: 2 problems found",
+            "clausekit: error: bad.toml:6: parties[0].alias: unknown key 'alias' for a party. "
+            "Did you mean 'aliases'? Valid keys: name, aliases, description.",
+            "clausekit: error: bad.toml:10: amendments[0].effective: effective='2025-02-30' is not "
+            "a calendar day: day is out of range for month. Pass an ISO date such as '2025-01-15'.",
         ]
 
-    def test_an_invalid_agreement_in_any_command_exits_1(
-        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    def test_an_invalid_file_as_json(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """check --json describes every problem with its field path and line, and exits 1."""
+        Path("bad.toml").write_text(BAD_TOML, encoding="utf-8")
+        code, out, _ = run(capsys, "check", "bad.toml", "--json")
+        data = json.loads(out)
+        assert code == 1
+        assert (data["kind"], data["valid"], data["agreement"]) == ("check", False, None)
+        assert [(p["path"], p["line"]) for p in data["problems"]] == [
+            ("parties[0].alias", 6),
+            ("amendments[0].effective", 10),
+        ]
+        with pytest.raises(ck.ContractFileError) as info:
+            contract_io.load("bad.toml")
+        assert [p["message"] for p in data["problems"]] == [p.message for p in info.value.problems]
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["in-force", "bad.toml", "--on", "2025-01-01"],
+            ["ask", "bad.toml", *TRAINING, "--on", "2025-01-01"],
+            ["revenue-share", "bad.toml", "--payer", "Acme"],
+        ],
+    )
+    def test_an_invalid_file_in_any_command_exits_1(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str], argv: list[str]
     ) -> None:
         """Every command reports a file that will not load with exit 1, not 2."""
+        Path("bad.toml").write_text(BAD_TOML, encoding="utf-8")
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (1, "")
+        assert err.splitlines()[0] == "clausekit: error: bad.toml: 2 problems found"
 
-        def load(model: str) -> ck.Agreement:
-            raise ck.AgreementError("Agreement 'x' has no amendments")
-
-        monkeypatch.setattr(cli, "load_agreement", load)
-        code, _, err = run(capsys, "in-force", "x.toml", "--on", "2025-01-01")
+    def test_a_file_of_unknown_format(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An existing file whose suffix names no format is an invalid contract file (exit 1)."""
+        Path("notes.txt").write_text("hello", encoding="utf-8")
+        code, _, err = run(capsys, "check", "notes.txt")
         assert code == 1
-        assert err == "clausekit: error: x.toml: Agreement 'x' has no amendments\n"
+        assert "suffix '.txt'" in err
 
     @pytest.mark.parametrize(
         ("severities", "expected"),

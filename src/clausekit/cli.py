@@ -91,7 +91,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -113,6 +112,8 @@ from clausekit.actions import (
 )
 from clausekit.agreement import Agreement
 from clausekit.errors import ClauseKitError, ContractFileError, closest
+from clausekit.io import load
+from clausekit.models import available, load_model
 from clausekit.money import Money, to_money
 from clausekit.render import (
     FACT_KINDS,
@@ -189,7 +190,7 @@ class _InvalidFile(Exception):
     def lines(self) -> list[str]:
         """The problems, one line each."""
         if isinstance(self.error, ContractFileError):
-            head = f"{self.error.file}: {len(self.error.problems)} problem(s) found"
+            head = str(self.error).splitlines()[0]  # "FILE: N problems found"
             return [head, *(p.render(self.error.file) for p in self.error.problems)]
         if isinstance(self.error, ClauseKitError):
             return [f"{self.model}: {self.error}"]
@@ -232,10 +233,8 @@ def load_agreement(model: str) -> Agreement:
                 f"no contract file {model!r} (looked in {Path.cwd()}); give the path of a "
                 f".toml, .yaml, .yml or .json contract file, or a bundled model name."
             )
-        loaded: Agreement = importlib.import_module("clausekit.io").load(path)
-        return loaded
-    models = importlib.import_module("clausekit.models")
-    names = sorted(models.available())
+        return load(path)
+    names = sorted(available())
     if model not in names:
         suggestions = closest(model, names)
         hint = f" Did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else ""
@@ -243,8 +242,7 @@ def load_agreement(model: str) -> Agreement:
             f"unknown model {model!r}.{hint} Bundled models: {', '.join(names) or '(none)'}; "
             "or give the path of a contract file (.toml, .yaml, .yml, .json)."
         )
-    bundled: Agreement = models.load_model(model)
-    return bundled
+    return load_model(model)
 
 
 def _load(model: str) -> Agreement:
