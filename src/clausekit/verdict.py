@@ -286,7 +286,11 @@ class Verdict:
             for evidence in _dedupe((*ruling.evidence, *a.evidence)):
                 lines.append(
                     textwrap.fill(
-                        "       - " + cite(evidence), width=width, subsequent_indent="         "
+                        "       - " + cite(evidence),
+                        width=width,
+                        subsequent_indent="         ",
+                        break_long_words=False,  # keep URLs whole, so they stay clickable
+                        break_on_hyphens=False,
                     )
                 )
         return "\n".join(lines)
