@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
@@ -54,6 +54,9 @@ from clausekit.scenario import Revenue, Scenario
 from clausekit.time import DateRange, Period, to_day, to_period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
 from clausekit.verdict import Finding, Outcome, Ruling, Verdict
+
+if TYPE_CHECKING:
+    from clausekit.check import Report
 
 __all__ = [
     "Agreement",
@@ -914,6 +917,12 @@ class Agreement:
             if isinstance(item.clause, AGIClause) and item.clause.profit_threshold is not None:
                 return item.clause.profit_test(money)
         return None
+
+    def check(self, **options: Any) -> Report:
+        """Contradictions and likely mistakes in the agreement; see :func:`clausekit.check.check`."""
+        from clausekit.check import check
+
+        return check(self, **options)
 
     def describe(self) -> str:
         """The agreement's amendments and clauses, in order, as text."""
