@@ -50,6 +50,13 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _ISO_YEAR = re.compile(r"^(\d{4})$")
 
 
+# ISO text already read, and what it means: days and periods are immutable, so a question
+# asked again with the same string skips the parsing. Bounded; only valid text is kept.
+_CACHE_SIZE = 4096
+_DAYS: dict[str, pendulum.Date] = {}
+_PERIODS: dict[str, Period] = {}
+
+
 def day_from_iso(text: str, *, field: str = "date") -> pendulum.Date:
     """Parse ``YYYY-MM-DD`` into a :class:`pendulum.Date`, strictly.
 
@@ -101,14 +108,19 @@ def to_day(value: object, *, field: str = "date") -> pendulum.Date:
         ...
         clausekit.errors.NotADayError: on=datetime.datetime(2025, 1, 15, 9, 30) is a date and time, but clausekit answers per calendar day. Pass a calendar day instead, e.g. on='2025-01-15'.
     """
+    if type(value) is pendulum.Date:  # the hot path: no parsing, no conversion
+        return value
+    if isinstance(value, str):
+        day = _DAYS.get(value)
+        if day is None:
+            day = day_from_iso(value, field=field)
+            if len(_DAYS) < _CACHE_SIZE:
+                _DAYS[value] = day
+        return day
     if isinstance(value, _dt.datetime):  # pendulum.DateTime is a datetime too
         raise NotADayError.for_datetime(value, field=field)
-    if type(value) is pendulum.Date:
-        return value
     if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        return day_from_iso(value, field=field)
     raise NotADayError.for_type(value, field=field)
 
 
@@ -278,7 +290,12 @@ def to_period(value: object, *, field: str = "during") -> Period:
     if isinstance(value, Period):
         return value
     if isinstance(value, str):
-        return Period.parse(value, field=field)
+        period = _PERIODS.get(value)
+        if period is None:
+            period = Period.parse(value, field=field)
+            if len(_PERIODS) < _CACHE_SIZE:
+                _PERIODS[value] = period
+        return period
     raise InvalidPeriodError.unreadable(value, field=field)
 
 
