@@ -101,6 +101,19 @@ class TestLoading:
         with pytest.raises(models.UnknownModelError, match="openai-microsoft"):
             models.load_model(42)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+    def test_round_trips_through_the_contract_format(self, fmt: str) -> None:
+        """Dumped and loaded again in any format, the model is the same agreement."""
+        deal = models.openai_microsoft()
+        assert ck.loads(ck.dumps(deal, format=fmt), format=fmt) == deal  # type: ignore[arg-type]
+
+    def test_data_file_cites_only_by_claim_id(self) -> None:
+        """Every piece of evidence in the file is a reference into the evidence base."""
+        text = Path(models.__file__).with_name("openai_microsoft.toml").read_text("utf-8")
+        evidence_lines = [line for line in text.splitlines() if line.strip().startswith("{")]
+        assert evidence_lines
+        assert all(line.strip().startswith('{ claim = "') for line in evidence_lines)
+
     def test_data_file_is_shipped_in_the_package(self) -> None:
         """The TOML sits inside the package, next to the loader."""
         path = Path(models.__file__).with_name("openai_microsoft.toml")
