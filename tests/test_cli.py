@@ -9,6 +9,7 @@ returns for the same question.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -292,6 +293,24 @@ class TestExitCodesInAProcess:
         if command == "render":
             assert (tmp_path / "sale.mmd").read_text(encoding="utf-8").startswith("gantt\n")
 
+    def test_output_is_utf8_whatever_the_locale(
+        self, deals: dict[str, ck.Agreement], tmp_path: Path
+    ) -> None:
+        """With an ASCII-only stdout encoding the answer is still written, as UTF-8."""
+        done = subprocess.run(
+            [sys.executable, "-m", "clausekit", "timeline", "cloud.toml", *TRAINING,
+             "--from", "2019-01-01", "--to", "2027-01-01"],
+            capture_output=True,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+            timeout=120,
+            check=False,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, b"")
+        expected = deals["cloud.toml"].timeline(AWS_LIKE, start="2019-01-01", end="2027-01-01")
+        assert done.stdout.decode("utf-8") == expected.explain() + "\n"
+        assert "—".encode() in done.stdout
+
     @pytest.mark.parametrize("command", COMMANDS)
     def test_help_shows_a_worked_example(self, command: str) -> None:
         """Every command's --help exits 0 and ends with its worked example, verbatim."""
@@ -489,6 +508,25 @@ class TestAsk:
         assert err.startswith(("clausekit ask: error: ", "clausekit: error: "))
         assert needle in err
 
+    def test_a_bug_is_one_line_and_exit_3(
+        self,
+        deals: dict[str, ck.Agreement],
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """An unexpected exception inside clausekit prints one line, no traceback, exit 3."""
+
+        def broken(verdict: ck.Verdict) -> dict[str, Any]:
+            raise RuntimeError("renderer exploded")
+
+        monkeypatch.setattr(cli, "verdict_to_dict", broken)
+        code, out, err = run(capsys, "ask", "cloud.toml", *TRAINING, "--on", "2025-01-15", "--json")
+        assert (code, out) == (3, "")
+        assert err == (
+            "clausekit: internal error: RuntimeError: renderer exploded. This is a bug in "
+            "clausekit; please report it with the command you ran.\n"
+        )
+
     def test_unknown_party_suggests_the_closest(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -509,7 +547,8 @@ class TestTimelineAndCompare:
         argv = ("timeline", "cloud.toml", *TRAINING, "--from", "2019-01-01", "--to", "2027-01-01")
         api = deals["cloud.toml"].timeline(AWS_LIKE, start="2019-01-01", end="2027-01-01")
         code, out, _ = run(capsys, *argv)
-        assert (code, out) == (0, api.explain() + "\n")
+        hint = "  (to assume a rate: --fact assumed-rate:rs=RATE, e.g. 0.20)"
+        assert (code, out) == (0, f"{api.explain()}\n{hint}\n")
         data = run_json(capsys, *argv)
         assert data == as_json(render.timeline_to_dict(api))
         assert [s["outcome"] for s in data["segments"]] == [
@@ -587,7 +626,8 @@ class TestRevenueShare:
         assert (data["outcome"], data["amount"]) == ("unknown", None)
         assert data["shares"][0]["rate_source"] == "undisclosed"
         code, out, _ = run(capsys, *argv)
-        assert (code, out) == (0, api.explain() + "\n")
+        hint = "  (to assume a rate: --fact assumed-rate:rs=RATE, e.g. 0.20)"
+        assert (code, out) == (0, f"{api.explain()}\n{hint}\n")
 
     def test_assumed_rate_gives_an_exact_amount(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]

@@ -829,8 +829,13 @@ def _cmd_revenue_share(args: argparse.Namespace, out: IO[str]) -> int:
     )
     if args.json:
         _write_json(out, owed_to_dict(owed))
-    else:
-        _write(out, owed.explain())
+        return EXIT_OK
+    hints = [
+        f"  (to assume a rate: --fact assumed-rate:{share.clause.id}=RATE, e.g. 0.20)"
+        for share in owed.shares
+        if share.rate is None
+    ]
+    _write(out, "\n".join([owed.explain(), *hints]))
     return EXIT_OK
 
 
