@@ -13,6 +13,7 @@ its own terms. It answers three questions:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -45,7 +46,8 @@ class Resolved:
 
 def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     """attrs validator: an id is non-empty text without spaces (clauses, amendments, agreements)."""
-    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+    # One whitespace split is [value] exactly when value is non-empty and has no whitespace.
+    if not isinstance(value, str) or value.split(None, 1) != [value]:
         raise AgreementError(
             f"{type(instance).__name__}.{attribute.name}={value!r} must be a non-empty id "
             "without spaces, e.g. 'exclusivity-compute'."
@@ -120,15 +122,32 @@ class ClauseBase:
         return out
 
     def with_canonical_parties(self, canonical: Callable[[str], str]) -> Clause:
-        """The same clause with every party name replaced by ``canonical(name)``."""
+        """The same clause with every party name replaced by ``canonical(name)``.
+
+        Returns the clause itself when every name is already canonical.
+        """
         changes: dict[str, Any] = {}
         for name in self.party_fields:
             value = getattr(self, name)
+            new: object = value
             if isinstance(value, str):
-                changes[name] = canonical(value)
+                new = canonical(value)
             elif isinstance(value, frozenset):
-                changes[name] = frozenset(canonical(v) for v in value)
+                new = frozenset(canonical(v) for v in value)
+            if new != value:
+                changes[name] = new
+        if not changes:
+            return self  # type: ignore[return-value]
         return attrs.evolve(self, **changes)  # type: ignore[return-value]
+
+    def verbs(self) -> frozenset[str] | None:
+        """The verbs of the actions this clause may rule on; None when it may rule on any.
+
+        The agreement asks a clause only about actions whose verb is listed
+        here, so a kind that overrides :meth:`rule` either lists its verbs or
+        keeps the default, None. A kind that never rules lists none.
+        """
+        return frozenset() if type(self).rule is ClauseBase.rule else None
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         """What the clause says about ``action`` under ``ctx``; None when it does not govern it."""
@@ -170,17 +189,26 @@ class Context:
                 f"{party} has already consented: {names} ({waivers[0].title}).",
                 relies_on=tuple(waivers),
             )
-        if ConsentGiven(by=party) in self.scenario:
+        if not self.scenario:
+            return None
+        condition = _consent_condition(party)
+        if condition.satisfied_by[0] in self.scenario:
             return Finding(Outcome.PERMITTED, f"{party} consents (given in the scenario).")
-        if ConsentRefused(by=party) in self.scenario:
+        if condition.refuted_by[0] in self.scenario:
             return Finding(Outcome.PROHIBITED, f"{party} refuses consent (given in the scenario).")
         return None
 
     @staticmethod
     def consent_condition(party: str) -> Condition:
         """The open condition "``party`` consents"."""
-        return Condition(
-            text=f"{party} consents",
-            satisfied_by=(ConsentGiven(by=party),),
-            refuted_by=(ConsentRefused(by=party),),
-        )
+        return _consent_condition(party)
+
+
+@functools.lru_cache(maxsize=1024)
+def _consent_condition(party: str) -> Condition:
+    # Conditions are immutable: one per party serves every ruling that needs its consent.
+    return Condition(
+        text=f"{party} consents",
+        satisfied_by=(ConsentGiven(by=party),),
+        refuted_by=(ConsentRefused(by=party),),
+    )

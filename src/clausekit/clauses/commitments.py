@@ -31,6 +31,8 @@ from clausekit.verdict import Finding, Outcome
 
 __all__ = ["ComputeDeal", "SpendCommitment"]
 
+_PROCURE_COMPUTE = frozenset((Verb.PROCURE_COMPUTE.value,))
+
 
 def _optional_day(value: object) -> pendulum.Date | None:
     return None if value is None else to_day(value, field="capacity_by")
@@ -53,6 +55,10 @@ class _Purchase(ClauseBase):
 
     def _describe(self) -> str:
         raise NotImplementedError
+
+    def verbs(self) -> frozenset[str]:
+        """A purchase commitment speaks on procuring compute."""
+        return _PROCURE_COMPUTE
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         buyer, provider = self._buyer_provider()

@@ -47,6 +47,10 @@ class ConsentRequirement(ClauseBase):
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     counterparties: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
 
+    def verbs(self) -> frozenset[str]:
+        """The one verb this clause rules on."""
+        return frozenset((self.verb,))
+
     def governs(self, action: Resolved) -> bool:
         return (
             action.actor == self.bound

@@ -52,6 +52,10 @@ class Exclusivity(ClauseBase):
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     consent_by: str | None = None
 
+    def verbs(self) -> frozenset[str]:
+        """The one verb this clause rules on."""
+        return frozenset((self.verb,))
+
     def governs(self, action: Resolved) -> bool:
         return (
             action.actor == self.bound

@@ -25,6 +25,8 @@ from clausekit.verdict import Finding, Outcome
 
 __all__ = ["IPLicense"]
 
+_USE_IP = frozenset((Verb.USE_IP.value,))
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -47,6 +49,10 @@ class IPLicense(ClauseBase):
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     excludes: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     exclusive: bool = False
+
+    def verbs(self) -> frozenset[str]:
+        """A licence rules on using IP."""
+        return _USE_IP
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         if not (

@@ -17,6 +17,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from typing import ClassVar, final
 
@@ -59,6 +60,24 @@ def _triggers(value: Iterable[str]) -> frozenset[RofrTrigger]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1024)
+def _condition(holder: str, triggers: frozenset[RofrTrigger]) -> Condition:
+    # Conditions are immutable: one per (holder, triggers) serves every ruling.
+    satisfied: list[OfferDeclined | CannotMeetRequirements] = []
+    words = []
+    if RofrTrigger.DECLINED in triggers:
+        satisfied.append(OfferDeclined(by=holder))
+        words.append(f"{holder} declines the offer")
+    if RofrTrigger.CANNOT_MEET in triggers:
+        satisfied.append(CannotMeetRequirements(by=holder))
+        words.append(f"{holder} cannot meet the requirements")
+    return Condition(
+        text=" or ".join(words),
+        satisfied_by=tuple(satisfied),
+        refuted_by=(OfferAccepted(by=holder),),
+    )
+
+
 @final
 @attrs.frozen(kw_only=True)
 class RightOfFirstRefusal(ClauseBase):
@@ -83,6 +102,10 @@ class RightOfFirstRefusal(ClauseBase):
         default=frozenset({RofrTrigger.DECLINED}), converter=_triggers
     )
 
+    def verbs(self) -> frozenset[str]:
+        """The one verb this clause rules on."""
+        return frozenset((self.verb,))
+
     def governs(self, action: Resolved) -> bool:
         return (
             action.actor == self.grantor
@@ -93,19 +116,7 @@ class RightOfFirstRefusal(ClauseBase):
 
     def condition(self) -> Condition:
         """The open condition that frees the grantor."""
-        satisfied: list[OfferDeclined | CannotMeetRequirements] = []
-        words = []
-        if RofrTrigger.DECLINED in self.triggers:
-            satisfied.append(OfferDeclined(by=self.holder))
-            words.append(f"{self.holder} declines the offer")
-        if RofrTrigger.CANNOT_MEET in self.triggers:
-            satisfied.append(CannotMeetRequirements(by=self.holder))
-            words.append(f"{self.holder} cannot meet the requirements")
-        return Condition(
-            text=" or ".join(words),
-            satisfied_by=tuple(satisfied),
-            refuted_by=(OfferAccepted(by=self.holder),),
-        )
+        return _condition(self.holder, self.triggers)
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         if not self.governs(action):
