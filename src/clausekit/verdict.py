@@ -41,6 +41,7 @@ __all__ = [
     "Ruling",
     "Verdict",
     "combine",
+    "derive",
 ]
 
 NO_CLAUSE_REASON = "no clause in force restricts this"
@@ -153,6 +154,22 @@ class Ruling:
         return (self.clause.id, self.finding.effect, self.finding.reason)
 
 
+def derive(
+    rulings: tuple[Ruling, ...],
+) -> tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]:
+    """A verdict's outcome, open conditions and missing facts, from its rulings."""
+    if not rulings:
+        return Outcome.PERMITTED, (), ()
+    outcome = combine(r.finding.effect for r in rulings)
+    conditions = _dedupe(
+        c for r in rulings if r.finding.effect is Outcome.CONDITIONAL for c in r.finding.conditions
+    )
+    missing = _dedupe(
+        m for r in rulings if r.finding.effect is Outcome.UNKNOWN for m in r.finding.missing
+    )
+    return outcome, conditions, missing
+
+
 def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
     seen: dict[Any, None] = {}
     for item in items:
@@ -189,27 +206,55 @@ class Verdict:
     outcome: Outcome = attrs.field(init=False)
     conditions: tuple[Condition, ...] = attrs.field(init=False)
     missing: tuple[str, ...] = attrs.field(init=False)
+    # Text that depends on the rulings only (the headline, the "Why" section per width),
+    # built on first use. Verdicts an agreement gives for the same answer on other days
+    # share this dict, so the explanation is written once per answer, not once per day.
+    _texts: dict[object, str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "outcome", combine(r.effect for r in self.rulings))
-        set_(
-            self,
-            "conditions",
-            _dedupe(
-                c
-                for r in self.rulings
-                if r.effect is Outcome.CONDITIONAL
-                for c in r.finding.conditions
-            ),
-        )
-        set_(
-            self,
-            "missing",
-            _dedupe(
-                m for r in self.rulings if r.effect is Outcome.UNKNOWN for m in r.finding.missing
-            ),
-        )
+        outcome, conditions, missing = derive(self.rulings)
+        set_(self, "outcome", outcome)
+        set_(self, "conditions", conditions)
+        set_(self, "missing", missing)
+
+    @classmethod
+    def _assemble(
+        cls,
+        *,
+        action: Action,
+        action_text: str,
+        on: pendulum.Date,
+        rulings: tuple[Ruling, ...],
+        scenario: Scenario,
+        assumptions: tuple[str, ...],
+        known_on: pendulum.Date | None,
+        agreement: str,
+        derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]],
+        texts: dict[object, str],
+    ) -> Verdict:
+        """A verdict from parts the engine has already computed and checked.
+
+        ``derived`` must be ``derive(rulings)`` and ``texts`` a dict shared only
+        by verdicts with these very rulings. This skips ``__init__`` on the
+        agreement's hot path; the result equals ``Verdict(...)`` built from the
+        same fields.
+        """
+        self = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(self, "action", action)
+        set_(self, "action_text", action_text)
+        set_(self, "on", on)
+        set_(self, "rulings", rulings)
+        set_(self, "scenario", scenario)
+        set_(self, "assumptions", assumptions)
+        set_(self, "known_on", known_on)
+        set_(self, "agreement", agreement)
+        set_(self, "outcome", derived[0])
+        set_(self, "conditions", derived[1])
+        set_(self, "missing", derived[2])
+        set_(self, "_texts", texts)
+        return self
 
     @property
     def reason(self) -> str:
@@ -235,6 +280,12 @@ class Verdict:
 
     def headline(self) -> str:
         """One line: the outcome and what it depends on."""
+        text = self._texts.get("headline")
+        if text is None:
+            text = self._texts["headline"] = self._headline()
+        return text
+
+    def _headline(self) -> str:
         text = self.outcome.value.upper()
         if self.outcome is Outcome.CONDITIONAL:
             text += " — permitted only if " + " and ".join(c.text for c in self.conditions)
@@ -266,7 +317,15 @@ class Verdict:
                 "governs this action."
             )
             return "\n".join(lines)
-        lines.append("Why:")
+        why = self._texts.get(width)
+        if why is None:
+            why = self._texts[width] = self._why(width)
+        lines.append(why)
+        return "\n".join(lines)
+
+    def _why(self, width: int) -> str:
+        """The "Why" section: every ruling with its clause, amendment and sources."""
+        lines = ["Why:"]
         wrap = textwrap.TextWrapper(width=width, subsequent_indent="       ")
         for number, ruling in enumerate(self.rulings, start=1):
             a = ruling.amendment
