@@ -772,26 +772,6 @@ class TestRender:
 # --------------------------------------------------------------------------- check
 
 
-class _WithFindings:
-    """An agreement whose consistency checker returns the given findings."""
-
-    def __init__(self, deal: ck.Agreement, findings: list[Any]) -> None:
-        self._deal = deal
-        self._findings = findings
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._deal, name)
-
-    def check(self) -> list[Any]:
-        return self._findings
-
-
-class _Finding:
-    def __init__(self, severity: str, message: str) -> None:
-        self.severity = severity
-        self.message = message
-
-
 BAD_TOML = """\
 format = "clausekit/1"
 id = "bad"
@@ -814,8 +794,10 @@ class TestCheck:
         """A valid contract: exit 0 and a one-line summary of what it holds."""
         code, out, err = run(capsys, "check", "shareholders.toml")
         assert (code, err) == (0, "")
-        assert out.startswith("shareholders.toml: valid — Nordlicht shareholders' agreement")
-        assert "5 parties, 1 amendments, 2 clauses" in out
+        assert out == (
+            "shareholders.toml: a valid contract file — 5 parties, 1 amendments, 2 clauses\n"
+            "Nordlicht shareholders' agreement (nordlicht-sha): no findings.\n"
+        )
 
     def test_an_invalid_file_lists_every_problem(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
@@ -877,29 +859,63 @@ class TestCheck:
         assert "suffix '.txt'" in err
 
     @pytest.mark.parametrize(
-        ("severities", "expected"),
-        [([], 0), (["warning"], 0), (["info", "warning"], 0), (["warning", "error"], 1)],
+        ("clauses", "expected", "codes"),
+        [
+            ([], 0, []),
+            ([("rofr", "Acme", "Acme")], 0, ["same-party-both-sides"]),
+            (
+                [("excl", "Acme", "Beta"), ("excl", "Acme", "Gamma")],
+                1,
+                ["contradictory-exclusivity"],
+            ),
+        ],
     )
     def test_findings_of_the_checker(
         self,
-        monkeypatch: pytest.MonkeyPatch,
+        deals: dict[str, ck.Agreement],
         capsys: pytest.CaptureFixture[str],
-        severities: list[str],
+        clauses: list[tuple[str, str, str]],
         expected: int,
+        codes: list[str],
     ) -> None:
-        """Where Agreement.check() exists its findings are printed; only errors make exit 1."""
-        findings = [_Finding(s, f"finding {i}") for i, s in enumerate(severities)]
-        deal = _WithFindings(shareholders_agreement(), findings)
-        monkeypatch.setattr(cli, "load_agreement", lambda model: deal)
-        code, out, _ = run(capsys, "check", "sha.toml")
+        """The checker's findings are printed and listed in JSON; only errors make exit 1."""
+        agreement = checked_agreement(clauses)
+        contract_io.dump(agreement, "checked.toml")
+        report = agreement.check()
+        assert [f.code for f in report] == codes
+        code, out, err = run(capsys, "check", "checked.toml")
+        assert (code, err) == (expected, "")
+        assert out.splitlines()[1] == report.summary()
+        for finding in report:
+            assert finding.render(citations=False) in out
+        code, out, _ = run(capsys, "check", "checked.toml", "--json")
+        data = json.loads(out)
         assert code == expected
-        for i, severity in enumerate(severities):
-            assert f"  {severity}: finding {i}" in out
-        code, out, _ = run(capsys, "check", "sha.toml", "--json")
-        assert code == expected
-        assert json.loads(out)["findings"] == [
-            {"severity": s, "message": f"finding {i}"} for i, s in enumerate(severities)
-        ]
+        assert (data["valid"], data["agreement"]) == (True, {"id": "checked", "title": "Checked"})
+        assert data["findings"] == as_json([f.to_dict() for f in report])
+
+
+def checked_agreement(clauses: list[tuple[str, str, str]]) -> ck.Agreement:
+    """Acme, Beta and Gamma with the given exclusivities and rights of first refusal.
+
+    Each clause is ``(kind, bound party, other party)``.
+    """
+    built: list[ck.Clause] = [
+        ck.Exclusivity(id=f"c{i}", title="Only", evidence=[SRC], bound=bound, beneficiary=other)
+        if kind == "excl"
+        else ck.RightOfFirstRefusal(
+            id=f"c{i}", title="First refusal", evidence=[SRC], grantor=bound, holder=other
+        )
+        for i, (kind, bound, other) in enumerate(clauses)
+    ]
+    return ck.Agreement(
+        id="checked",
+        title="Checked",
+        parties=[ck.Party("Acme"), ck.Party("Beta"), ck.Party("Gamma")],
+        amendments=[
+            ck.Amendment(id="a", title="A", effective="2020-01-01", evidence=[SRC], adds=built)
+        ],
+    )
 
 
 # --------------------------------------------------------------------------- facts

@@ -11,7 +11,7 @@ Commands::
     clausekit timeline MODEL ACTION --from DAY --to DAY [--fact F ...]
     clausekit compare MODEL ACTION DAY DAY [--fact F ...]
     clausekit in-force MODEL --on DAY [--fact F ...] [--as-known-on DAY]
-    clausekit check FILE
+    clausekit check FILE                 (also: runs the consistency checker)
     clausekit render MODEL ACTION (--from DAY --to DAY | --during PERIOD)
                      [--format markdown|mermaid|json] [--output PATH]
     clausekit revenue-share MODEL --payer NAME [--revenue "AMOUNT CUR" --during PERIOD]
@@ -73,8 +73,9 @@ syntax above. Shared shapes:
   "amendment", "payee", "rate": str or null, "rate_source", "amount": money or null,
   "capped": bool}], "explanation"}``
 - check (``check``): ``{"kind": "check", "file", "valid": bool, "agreement": {"id", "title"}
-  or null, "problems": [{"path", "line": int or null, "message"}],
-  "findings": [{"severity", "message"}]}``
+  or null, "problems": [{"path", "line": int or null, "message"}], "findings": [{"severity",
+  "code", "message", "clauses": [str], "amendments": [str], "period": period or null,
+  "citations": [str]}]}`` (the findings of :meth:`clausekit.Agreement.check`)
 
 Examples:
     >>> from clausekit.cli import parse_fact
@@ -429,7 +430,7 @@ _HELP = {
     "timeline": "the answers from one day to another, one line per change",
     "compare": "the answers on two days and the amendments that changed it",
     "in-force": "the clauses in force on a day",
-    "check": "load a contract file and report every problem",
+    "check": "validate a contract file and run the consistency checker",
     "render": "a timeline as a Markdown table, a Mermaid gantt chart, or JSON",
     "revenue-share": "the revenue share a party owes on a revenue",
 }
@@ -839,16 +840,6 @@ def _cmd_revenue_share(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
-def _severity(finding: object) -> str:
-    severity = getattr(finding, "severity", "error")
-    return str(getattr(severity, "value", severity)).lower()
-
-
-def _finding_message(finding: object) -> str:
-    message = getattr(finding, "message", None)
-    return str(message) if message is not None else str(finding)
-
-
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     try:
         deal = _load(args.model)
@@ -872,9 +863,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
                 },
             )
         raise
-    checker = getattr(deal, "check", None)
-    findings = list(checker()) if callable(checker) else []
-    errors = [f for f in findings if _severity(f) == "error"]
+    report = deal.check()
     if args.json:
         _write_json(
             out,
@@ -884,22 +873,17 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
                 "valid": True,
                 "agreement": {"id": deal.id, "title": deal.title},
                 "problems": [],
-                "findings": [
-                    {"severity": _severity(f), "message": _finding_message(f)} for f in findings
-                ],
+                "findings": [f.to_dict() for f in report],
             },
         )
     else:
         clauses = sum(len(a.added()) for a in deal.amendments)
-        lines = [
-            f"{args.model}: valid — {deal.title} ({deal.id}): {len(deal.parties)} parties, "
+        head = (
+            f"{args.model}: a valid contract file — {len(deal.parties)} parties, "
             f"{len(deal.amendments)} amendments, {clauses} clauses"
-        ]
-        lines += [f"  {_severity(f)}: {_finding_message(f)}" for f in findings]
-        if findings:
-            lines.append(f"{len(findings)} finding(s), {len(errors)} error(s)")
-        _write(out, "\n".join(lines))
-    return EXIT_INVALID_FILE if errors else EXIT_OK
+        )
+        _write(out, "\n".join([head, report.render(citations=False)]))
+    return EXIT_INVALID_FILE if report.has_errors else EXIT_OK
 
 
 # --------------------------------------------------------------------------- main
