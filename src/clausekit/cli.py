@@ -502,7 +502,9 @@ def _add_facts(parser: argparse.ArgumentParser) -> None:
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object (shape: see 'clausekit --help')"
+        "--json",
+        action="store_true",
+        help="print one JSON object (its shape is documented in the clausekit.cli module)",
     )
 
 
@@ -584,8 +586,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = _subparser(
         subparsers,
         "check",
-        "Loads the file, reports every problem it has (exit 1), and runs the agreement's\n"
-        "consistency checker where there is one (exit 1 only on findings of severity error).\n",
+        "Loads the file and reports every problem it has (exit 1); then runs the agreement's\n"
+        "consistency checker, Agreement.check() (exit 1 only on findings of severity error).\n",
         facts=False,
     )
     check.add_argument("model", metavar="FILE", help="a contract file (or a bundled model name)")
