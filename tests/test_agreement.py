@@ -252,7 +252,7 @@ def _amendment(amendment_id: str, effective: str, **overrides: Any) -> ck.Amendm
     return ck.Amendment(**fields)
 
 
-PARTIES = [ck.Party("Ann"), ck.Party("Bob")]
+PARTIES = [ck.Party("Ann"), ck.Party("Bob"), ck.Party("Cid")]
 
 
 class TestConstructionErrors:
@@ -377,7 +377,7 @@ def _agi_agreement(*, verification: bool) -> ck.Agreement:
     return ck.Agreement(
         id="agi-test",
         title="AGI test",
-        parties=[*PARTIES, ck.Party("Cid")],
+        parties=PARTIES,
         amendments=[_amendment("a", "2020-01-01", adds=[_clause("excl"), agi, after])],
     )
 
@@ -516,3 +516,58 @@ class TestRevenueShare:
         """The revenue comes from the arguments or one Revenue fact."""
         with pytest.raises(ck.QuestionError, match=fragment):
             _revenue_agreement("0.1").revenue_share("Ann", **kwargs)
+
+
+def test_restated_revenue_share_with_equal_terms_is_no_change() -> None:
+    """A clause restated with the same terms inside the period does not make the amount ambiguous."""
+    first = ck.RevenueShare(
+        id="rs", title="RS", evidence=[SHA_SOURCE], payer="Ann", payee="Bob", rate="0.1"
+    )
+    restated = ck.RevenueShare(
+        id="rs-2", title="RS restated", evidence=[SHA_SOURCE], payer="Ann", payee="Bob", rate="0.1"
+    )
+    changed = ck.RevenueShare(
+        id="rs-3", title="RS raised", evidence=[SHA_SOURCE], payer="Ann", payee="Bob", rate="0.2"
+    )
+    deal = ck.Agreement(
+        id="t",
+        title="T",
+        parties=PARTIES,
+        amendments=[
+            _amendment("a", "2020-01-01", adds=[first]),
+            _amendment("b", "2025-06-01", replaces=[ck.Replacement("rs", restated)]),
+            _amendment("c", "2026-06-01", replaces=[ck.Replacement("rs-2", changed)]),
+        ],
+    )
+    owed = deal.revenue_share("Ann", revenue=("1000", "USD"), during="2025")
+    assert owed.amount == ck.Money("100", "USD")
+    with pytest.raises(ck.AmbiguityError, match="change on 2026-06-01"):
+        deal.revenue_share("Ann", revenue=("1000", "USD"), during="2026")
+
+
+def test_agi_cause_named_once_by_the_clause_in_force() -> None:
+    """A declaration opens one segment whose cause names the AGI clause in force, once."""
+    agi_1 = ck.AGIClause(
+        id="agi-1", title="AGI", evidence=[SHA_SOURCE], declared_by="Ann", ends=["x"]
+    )
+    agi_2 = ck.AGIClause(
+        id="agi-2", title="AGI", evidence=[SHA_SOURCE], declared_by="Ann", ends=["x"]
+    )
+    deal = ck.Agreement(
+        id="t",
+        title="T",
+        parties=PARTIES,
+        amendments=[
+            _amendment("a", "2020-01-01", adds=[_clause("x"), agi_1]),
+            _amendment("b", "2021-01-01", replaces=[ck.Replacement("agi-1", agi_2)]),
+        ],
+    )
+    timeline = deal.timeline(
+        ck.TransferShares(seller="Ann", buyer="Cid"),
+        start="2022-01-01",
+        end="2024-01-01",
+        scenario=ck.Scenario(ck.AGIDeclared(on="2023-01-01")),
+    )
+    cause = timeline.segments[1].cause
+    assert cause.count("AGI declared on 2023-01-01") == 1
+    assert "clause 'agi-2'" in cause

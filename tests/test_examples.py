@@ -137,7 +137,7 @@ class TestRevenueShare:
             "UNKNOWN — missing: the rate of clause 'revenue-share-openai-to-microsoft'",
             "USD 10,000,000,000 (2025-01-01/2026-01-01): USD 2,000,000,000",
             "clausekit refuses to guess",
-            "USD 1,400,000,000 at 20 % (assumed in the scenario)",
+            "at most USD 1,400,000,000 (cap undisclosed) at 20 % (assumed in the scenario)",
             "No revenue-share clause binds Microsoft",
             "no AGI clause in force records a profit definition",
         )

@@ -574,7 +574,7 @@ class TestRevenueShare:
             deal.revenue_share("OpenAI", revenue=TEN_BN, during="2026")
 
     def test_capped_clause_after_2026(self, deal: ck.Agreement) -> None:
-        """From 2026-04-27 OpenAI pays under the capped clause; the cap itself is undisclosed."""
+        """From 2026-04-27 OpenAI pays under a cap whose amount is undisclosed: unknown, at most."""
         owed = deal.revenue_share(
             "OpenAI",
             revenue=TEN_BN,
@@ -583,8 +583,11 @@ class TestRevenueShare:
                 ck.AssumedRate("revenue-share-openai-to-microsoft-capped", "0.20")
             ),
         )
-        assert owed.amount == ck.Money("2000000000", "USD")
-        assert [s.capped for s in owed.shares] == [False]
+        assert owed.amount is None
+        assert owed.outcome is ck.Outcome.UNKNOWN
+        assert [s.at_most for s in owed.shares] == [ck.Money("2000000000", "USD")]
+        assert "cap of clause 'revenue-share-openai-to-microsoft-capped'" in owed.missing[0]
+        assert "at most USD 2,000,000,000" in owed.explain()
 
 
 class TestTimeline:

@@ -195,6 +195,8 @@ class Share:
     rate_source: str  # "contract", "assumed in the scenario" or "undisclosed"
     amount: Money | None
     capped: bool = False
+    at_most: Money | None = None
+    """Where the amount is unknown only because a cap is undisclosed: the uncapped amount."""
 
 
 @attrs.frozen
@@ -234,7 +236,12 @@ class Owed:
             lines.append(f"  No revenue-share clause binds {self.payer} during {self.period}.")
         for share in self.shares:
             rate = format_rate(share.rate) if share.rate is not None else "undisclosed"
-            amount = format_money(share.amount) if share.amount is not None else "unknown"
+            if share.amount is not None:
+                amount = format_money(share.amount)
+            elif share.at_most is not None:
+                amount = f"at most {format_money(share.at_most)} (cap undisclosed)"
+            else:
+                amount = "unknown"
             cap = " (capped)" if share.capped else ""
             lines.append(
                 f"  - to {share.clause.payee}: {amount}{cap} at {rate} ({share.rate_source}), "
@@ -377,6 +384,13 @@ def _compile(
         agi=tuple(agi),
         clause_ids=clause_ids,
     )
+
+
+def _share_terms(item: InForce) -> tuple[object, ...]:
+    """What a revenue-share clause makes owed: two clauses with equal terms owe the same."""
+    clause = item.clause
+    assert isinstance(clause, RevenueShare)
+    return (clause.payee, clause.rate, clause.reported_rate, clause.cap, clause.cap_undisclosed)
 
 
 def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
@@ -692,11 +706,13 @@ class Agreement:
         opened = self._compiled.opened.get(day, ())
         causes = [f"amendment {a.id!r} takes effect ({a.title})" for a in opened]
         causes += [f"clause {c!r} reaches its end" for c in self._compiled.expiring.get(day, ())]
-        for clause in self._compiled.agi:
-            trigger = clause.trigger(scenario)
-            if trigger is not None and trigger.day == day:
-                causes.append(trigger.text + " (scenario)")
-        return (opened[0] if opened else None), "; ".join(causes) or "change"
+        # Only the AGI clauses in force that day speak for the scenario's declaration.
+        for item in self._compiled.state(day):
+            if isinstance(item.clause, AGIClause):
+                trigger = item.clause.trigger(scenario)
+                if trigger is not None and trigger.day == day:
+                    causes.append(f"{trigger.text} (scenario; clause {item.clause.id!r})")
+        return (opened[0] if opened else None), "; ".join(dict.fromkeys(causes)) or "change"
 
     def _timeline(self, action: Action, period: Period, scenario: Scenario | None) -> Timeline:
         if period.end is None:
@@ -827,8 +843,9 @@ class Agreement:
                     if isinstance(i.clause, RevenueShare) and i.clause.payer == payer_name
                 )
             )
+        # A restatement with the same terms is no change; different terms are.
         for piece, binding in zip(pieces[1:], per_piece[1:], strict=True):
-            if [i.clause.id for i in binding] != [i.clause.id for i in per_piece[0]]:
+            if [_share_terms(i) for i in binding] != [_share_terms(i) for i in per_piece[0]]:
                 raise AmbiguityError(
                     f"The revenue-share terms binding {payer_name} change on {piece.start}, inside "
                     f"{period}. clausekit will not pro-rate revenue across them: split the revenue "
@@ -856,6 +873,13 @@ class Agreement:
                 shares.append(Share(clause, item.amendment, None, source, None))
                 continue
             owed = Money(amount.amount * rate, amount.currency)
+            if clause.cap_undisclosed:
+                missing.append(
+                    f"the cap of clause {clause.id!r}, which the sources do not disclose; "
+                    f"at most {format_money(owed)} is owed under it"
+                )
+                shares.append(Share(clause, item.amendment, rate, source, None, at_most=owed))
+                continue
             capped = False
             if clause.cap is not None:
                 check_same_currency(owed, clause.cap, where=f"clause {clause.id!r} cap")

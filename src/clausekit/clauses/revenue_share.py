@@ -23,6 +23,7 @@ from typing import ClassVar, final
 import attrs
 
 from clausekit.clauses.base import ClauseBase
+from clausekit.errors import AgreementError
 from clausekit.money import Money, format_money, format_rate, to_money, to_rate
 
 __all__ = ["RevenueShare"]
@@ -51,6 +52,8 @@ class RevenueShare(ClauseBase):
         rate: the contractual rate, or None when it is undisclosed.
         reported_rate: a rate the press reports, kept apart from contract text.
         cap: an upper limit on what is owed, where one is known.
+        cap_undisclosed: True when a cap exists but its amount is not public; what is
+            owed is then unknown, and the answer says at most how much.
     """
 
     kind: ClassVar[str] = "revenue-share"
@@ -61,6 +64,15 @@ class RevenueShare(ClauseBase):
     rate: Decimal | None = attrs.field(default=None, converter=_optional_rate)
     reported_rate: Decimal | None = attrs.field(default=None, converter=_optional_reported_rate)
     cap: Money | None = attrs.field(default=None, converter=_optional_cap)
+    cap_undisclosed: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.cap is not None and self.cap_undisclosed:
+            raise AgreementError(
+                f"RevenueShare {self.id!r} gives cap={self.cap} and cap_undisclosed=true; give "
+                "the cap when it is known, or say it is undisclosed, not both."
+            )
 
     def summary(self) -> str:
         rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"
@@ -71,4 +83,6 @@ class RevenueShare(ClauseBase):
             text += f" (reported: {format_rate(self.reported_rate)}, not contract text)"
         if self.cap is not None:
             text += f", capped at {format_money(self.cap)}"
+        if self.cap_undisclosed:
+            text += ", under a cap whose amount is undisclosed"
         return text + "."
