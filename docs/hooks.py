@@ -1,0 +1,488 @@
+"""Build-time pieces of the clausekit documentation (an mkdocs hook, see ``hooks:`` in mkdocs.yml).
+
+Everything on the site that the library can compute is computed here while
+the site builds, never pasted: the case study's excerpts, clauses and tables
+of questions and answers, the timeline picture, the clause kinds, the JSON
+Schema, the command line's help and the error catalogue. A page asks for a
+piece with a marker on a line of its own::
+
+    <!-- clausekit:NAME ARGUMENT -->
+
+An unknown marker, an unknown amendment id, or a case study that leaves out an
+amendment of the model fails the build, so a stale page cannot be published.
+The ```python blocks of the pages are not run here: Sybil runs them in the
+test suite (conftest.py at the repository root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import importlib
+import inspect
+import os
+import pkgutil
+import re
+from collections.abc import Callable, Iterator
+
+import attrs
+import tomli_w
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import clausekit as ck
+from clausekit import io as ckio
+from clausekit.clauses import CLAUSE_KINDS
+from clausekit.clauses.base import ClauseBase
+from clausekit.evidence import OutsideSource, SeedExcerpt
+from clausekit.money import format_money
+from clausekit.render import timeline_to_markdown
+from clausekit.sources import EvidenceBase, evidence_base
+
+MARKER = re.compile(r"^<!-- clausekit:(?P<name>[a-z-]+)(?: (?P<arg>[^>]*?))? -->$", re.MULTILINE)
+
+TIMELINE_SVG = "img/openai-aws-training-2019-2026.svg"
+"""Where the generated picture of the headline timeline lands in the site."""
+
+LANGUAGES = {"de": "German", "it": "Italian", "en": "English"}
+
+
+# --------------------------------------------------------------------------- the questions
+
+
+def deal() -> ck.Agreement:
+    return ck.models.openai_microsoft()
+
+
+AWS_TRAINING = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
+AWS_API = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.API)
+ORACLE_PRODUCTS = ck.ProcureCompute(buyer="OpenAI", provider="Oracle", workload="inference")
+STARGATE_RESEARCH = ck.ProcureCompute(buyer="OpenAI", provider="Stargate", workload="research")
+MICROSOFT_MODELS = ck.UseIP(user="Microsoft", owner="OpenAI", subject="models")
+
+PER_AMENDMENT: tuple[tuple[str, ck.Action], ...] = (
+    ("OpenAI buys training compute from AWS", AWS_TRAINING),
+    ("OpenAI serves its API from AWS", AWS_API),
+    ("OpenAI runs its products on Oracle", ORACLE_PRODUCTS),
+    ("OpenAI buys research compute from Stargate", STARGATE_RESEARCH),
+    ("Microsoft uses OpenAI's models", MICROSOFT_MODELS),
+)
+"""The questions asked before and after every amendment of the case study."""
+
+
+@attrs.frozen
+class Question:
+    text: str
+    action: ck.Action
+    on: str
+    facts: tuple[ck.Fact, ...] = ()
+    facts_text: str = ""
+    known_on: str | None = None
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("Could OpenAI buy training compute from AWS?", AWS_TRAINING, "2025-01-15"),
+    Question("… a month later?", AWS_TRAINING, "2025-02-15"),
+    Question(
+        "… if Microsoft declined the offer?",
+        AWS_TRAINING,
+        "2025-02-15",
+        (ck.OfferDeclined(by="Microsoft"),),
+        "Microsoft declined the offer",
+    ),
+    Question(
+        "… if Microsoft took the offer itself?",
+        AWS_TRAINING,
+        "2025-02-15",
+        (ck.OfferAccepted(by="Microsoft"),),
+        "Microsoft accepted the offer",
+    ),
+    Question("… in November 2025?", AWS_TRAINING, "2025-11-15"),
+    Question(
+        "… in November 2025, as the public knew it in June?",
+        AWS_TRAINING,
+        "2025-11-15",
+        known_on="2025-06-01",
+    ),
+    Question("Could OpenAI serve its API from AWS?", AWS_API, "2025-11-15"),
+    Question(
+        "… once AGI is declared and verified?",
+        AWS_API,
+        "2025-11-15",
+        (ck.AGIDeclared(on="2025-11-01", verified=True),),
+        "AGI declared 2025-11-01, verified",
+    ),
+    Question(
+        "… once AGI is declared, verification unknown?",
+        AWS_API,
+        "2025-11-15",
+        (ck.AGIDeclared(on="2025-11-01"),),
+        "AGI declared 2025-11-01",
+    ),
+    Question("… after the amended agreement of 2026?", AWS_API, "2026-06-01"),
+    Question("Could OpenAI run its products on Oracle?", ORACLE_PRODUCTS, "2024-05-01"),
+    Question("… after the one-off exception?", ORACLE_PRODUCTS, "2024-07-01"),
+    Question("May Microsoft use OpenAI's models?", MICROSOFT_MODELS, "2025-11-15"),
+)
+"""The case study's table of questions and answers."""
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def cell(text: str) -> str:
+    """Text safe in a Markdown table cell: HTML-escaped, no pipes, one line."""
+    return " ".join(html.escape(text, quote=False).replace("|", "&#124;").split())
+
+
+def badge(outcome: ck.Outcome) -> str:
+    return f'<span class="ck-outcome ck-{outcome.value}">{outcome.value.upper()}</span>'
+
+
+def depends(verdict: ck.Verdict) -> str:
+    if verdict.outcome is ck.Outcome.CONDITIONAL:
+        return "if " + " and ".join(c.text for c in verdict.conditions)
+    if verdict.outcome is ck.Outcome.UNKNOWN:
+        return "missing: " + "; ".join(verdict.missing)
+    deciding = [r.clause.id for r in verdict.rulings if r.effect is verdict.outcome]
+    if deciding:
+        return "by " + ", ".join(deciding)
+    return verdict.reason
+
+
+def answer(verdict: ck.Verdict) -> str:
+    return f"{badge(verdict.outcome)} {cell(depends(verdict))}"
+
+
+def code(text: str) -> str:
+    return f"`{text}`"
+
+
+def fence(text: str, language: str, *, indent: str = "") -> str:
+    body = "\n".join((indent + line) if line else "" for line in text.rstrip("\n").split("\n"))
+    return f"{indent}```{language}\n{body}\n{indent}```"
+
+
+def seed_line(base: EvidenceBase, evidence: SeedExcerpt) -> str:
+    document = base.document(evidence.document)
+    language = LANGUAGES.get(document.language or "", document.language or "original")
+    number = evidence.document.split("_", 1)[0]
+    outlet = f", {document.outlet}" if document.outlet else ""
+    claim = f" · claim {code(evidence.claim)}" if evidence.claim else ""
+    return (
+        f'- <q lang="{html.escape(document.language or "")}">{html.escape(evidence.excerpt)}</q> '
+        f"<small>({language}, seed {number}{outlet}, published {document.published})</small>  \n"
+        f"  *{html.escape(evidence.gloss)}*{claim}"
+    )
+
+
+def outside_line(evidence: OutsideSource) -> str:
+    claim = f" · claim {code(evidence.claim)}" if evidence.claim else ""
+    return (
+        f"- [{html.escape(evidence.title)}]({evidence.url}), {evidence.published}: "
+        f"{html.escape(evidence.gloss)}{claim}"
+    )
+
+
+def from_base(base: EvidenceBase, evidence: ck.Evidence) -> ck.Evidence:
+    """The evidence as the evidence base holds it today (so the page shows the base, not a copy)."""
+    return base.evidence(evidence.claim) if evidence.claim else evidence
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def amendment_section(arg: str) -> str:
+    """One amendment of the case study: dates, sources, clauses, and what changed."""
+    agreement, base = deal(), evidence_base()
+    amendment = agreement.amendment(arg.strip())
+    announced = amendment.announced
+    lines = [
+        f"*Amendment {code(amendment.id)} · effective **{amendment.effective}** · "
+        f"announced {announced}*",
+        "",
+    ]
+    if amendment.note:
+        lines += [f"> {cell(amendment.note)}", ""]
+    evidence: list[ck.Evidence] = []
+    for item in (*amendment.evidence, *(e for c in amendment.added() for e in c.evidence)):
+        item = from_base(base, item)
+        if item not in evidence:
+            evidence.append(item)
+    seeds = [e for e in evidence if isinstance(e, SeedExcerpt)]
+    outside = [e for e in evidence if isinstance(e, OutsideSource)]
+    if seeds:
+        lines += ["**What the seed articles say** (verbatim, with an English gloss):", ""]
+        lines += [seed_line(base, e) for e in seeds]
+        lines.append("")
+    if outside:
+        lines += ["**Outside sources:**", ""]
+        lines += [outside_line(e) for e in outside]
+        lines.append("")
+    lines += [
+        "**The clauses that model it:**",
+        "",
+        "| change | clause | kind | terms |",
+        "|---|---|---|---|",
+    ]
+    for clause_id in amendment.ends:
+        old = agreement.clause(clause_id)
+        lines.append(f"| ends | {code(old.id)} | {old.kind} | {cell(old.summary())} |")
+    for replacement in amendment.replaces:
+        old, new = agreement.clause(replacement.old), replacement.new
+        lines.append(f"| ends | {code(old.id)} | {old.kind} | {cell(old.summary())} |")
+        lines.append(f"| replaces it with | {code(new.id)} | {new.kind} | {cell(new.summary())} |")
+    for clause in amendment.adds:
+        lines.append(f"| adds | {code(clause.id)} | {clause.kind} | {cell(clause.summary())} |")
+    if not amendment.ended() and not amendment.added():
+        lines.append("| — | — | — | changes no clause: it confirms the terms in force |")
+    lines.append("")
+    data = ckio.to_dict(agreement, evidence=base)
+    (written,) = (a for a in data["amendments"] if a["id"] == amendment.id)
+    lines += [
+        '??? example "As written in the model file (`src/clausekit/models/openai_microsoft.toml`)"',
+        "",
+        fence(tomli_w.dumps({"amendments": [written]}), "toml", indent="    "),
+        "",
+    ]
+    before = amendment.effective.subtract(days=1)
+    lines += [
+        "**Questions and answers, the day before and the day it took effect:**",
+        "",
+        f"| question | {before} | {amendment.effective} | changed? |",
+        "|---|---|---|---|",
+    ]
+    for text, action in PER_AMENDMENT:
+        was = agreement.ask(action, on=before)
+        now = agreement.ask(action, on=amendment.effective)
+        changed = "**yes**" if was.answer_key() != now.answer_key() else "no"
+        lines.append(f"| {cell(text)} | {answer(was)} | {answer(now)} | {changed} |")
+    return "\n".join(lines)
+
+
+def questions_table(arg: str) -> str:
+    """The case study's questions, each answered by the bundled model."""
+    agreement = deal()
+    lines = [
+        "| question | on | facts | answer | clauses that spoke |",
+        "|---|---|---|---|---|",
+    ]
+    for q in QUESTIONS:
+        asked = agreement.as_known_on(q.known_on) if q.known_on else agreement
+        verdict = asked.ask(q.action, on=q.on, scenario=ck.Scenario(*q.facts))
+        facts = q.facts_text or "—"
+        if q.known_on:
+            facts = f"as known on {q.known_on}"
+        spoke = ", ".join(f"{code(r.clause.id)} ({r.amendment.id})" for r in verdict.rulings)
+        lines.append(
+            f"| {cell(q.text)} | {q.on} | {cell(facts)} | {answer(verdict)} | {spoke or '—'} |"
+        )
+    return "\n".join(lines)
+
+
+def money_table(arg: str) -> str:
+    """Revenue share owed by OpenAI, as the model can and cannot compute it."""
+    agreement = deal()
+    rate_clause = "revenue-share-openai-to-microsoft"
+    cases: list[tuple[str, str, ck.Scenario]] = [
+        ("2025", "—", ck.Scenario()),
+        ("2025", "assume the reported 20 %", ck.Scenario(ck.AssumedRate(rate_clause, "0.20"))),
+        ("2026", "assume 20 %", ck.Scenario(ck.AssumedRate(rate_clause, "0.20"))),
+    ]
+    revenue = ck.Money("10000000000", "USD")
+    lines = [
+        f"| revenue of {format_money(revenue)} earned in | facts | owed to Microsoft |",
+        "|---|---|---|",
+    ]
+    for during, facts, scenario in cases:
+        try:
+            owed = agreement.revenue_share(
+                "OpenAI", revenue=revenue, during=during, scenario=scenario
+            )
+        except ck.AmbiguityError as exc:
+            result = f"{badge(ck.Outcome.UNKNOWN)} refused: {cell(str(exc))}"
+        else:
+            if owed.amount is not None:
+                result = f"**{format_money(owed.amount)}**"
+            else:
+                result = f"{badge(owed.outcome)} missing: {cell('; '.join(owed.missing))}"
+        lines.append(f"| {during} | {cell(facts)} | {result} |")
+    return "\n".join(lines)
+
+
+def headline_timeline_table(arg: str) -> str:
+    """The headline timeline as a Markdown table (clausekit.render.timeline_to_markdown)."""
+    return timeline_to_markdown(headline_timeline())
+
+
+def conflicts(arg: str) -> str:
+    """Every conflict in the evidence base, both sides, with the note on which reading holds."""
+    base = evidence_base()
+    lines: list[str] = []
+    for conflict in base.conflicts:
+        lines += [f"**{code(conflict.id)}** (topic {code(conflict.topic)})", ""]
+        for claim_id in conflict.claims:
+            evidence = base.evidence(claim_id)
+            if isinstance(evidence, SeedExcerpt):
+                lines.append(seed_line(base, evidence))
+            else:
+                lines.append(outside_line(evidence))
+        lines += ["", f"> {cell(conflict.note)}", ""]
+    return "\n".join(lines)
+
+
+def clause_kinds(arg: str) -> str:
+    """A table of the clause kinds: file tag, class, what it governs, its own fields."""
+    common = {a.name for a in attrs.fields(ClauseBase)}
+    lines = ["| `kind` in a file | class | what it is | its own fields |", "|---|---|---|---|"]
+    for tag, cls in CLAUSE_KINDS.items():
+        doc = inspect.getdoc(cls) or ""
+        summary = doc.split("\n\n", 1)[0].replace("\n", " ")
+        own = [f"`{a.name}`" for a in attrs.fields(cls) if a.name not in common]
+        lines.append(
+            f"| `{tag}` | [`{cls.__name__}`][clausekit.{cls.__name__}] | {cell(summary)} | "
+            f"{', '.join(own)} |"
+        )
+    return "\n".join(lines)
+
+
+def json_schema(arg: str) -> str:
+    """The shipped JSON Schema of contract files, as a code block."""
+    from clausekit.schema import SCHEMA_FILE
+
+    return fence(SCHEMA_FILE.read_text(encoding="utf-8"), "json")
+
+
+@contextlib.contextmanager
+def columns(width: int) -> Iterator[None]:
+    """argparse wraps help to the terminal width: fix it, so the page is the same everywhere."""
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(width)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+
+
+def cli_help(arg: str) -> str:
+    """``clausekit --help`` and every sub-command's ``--help``, as the parser prints them."""
+    from clausekit.cli import build_parser
+
+    parser = build_parser()
+    parts: list[str] = []
+    with columns(100):
+        parts += ["### `clausekit`", "", fence(parser.format_help(), "text"), ""]
+        for action in parser._actions:  # argparse keeps its sub-commands here
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    parts += [f"### `clausekit {name}`", "", fence(sub.format_help(), "text"), ""]
+    return "\n".join(parts)
+
+
+def error_classes() -> list[type[ck.ClauseKitError]]:
+    """Every ClauseKitError subclass in the library, after importing all its modules."""
+    for module in pkgutil.walk_packages(ck.__path__, "clausekit."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    found: list[type[ck.ClauseKitError]] = []
+    todo: list[type[ck.ClauseKitError]] = [ck.ClauseKitError]
+    while todo:
+        cls = todo.pop(0)
+        if cls not in found and not cls.__name__.startswith("_"):
+            found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+def error_table(arg: str) -> str:
+    """The error classes: where each lives, what built-in exception it also is, and when."""
+    lines = ["| error | also a | module | raised when |", "|---|---|---|---|"]
+    for cls in error_classes():
+        builtins = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "builtins"]
+        builtins = [b for b in builtins if b not in ("Exception", "BaseException", "object")]
+        doc = (inspect.getdoc(cls) or "").split("\n\n", 1)[0].replace("\n", " ")
+        anchor = f"#{cls.__name__.lower()}"
+        lines.append(
+            f"| [`{cls.__name__}`]({anchor}) | {', '.join(builtins) or '—'} | "
+            f"`{cls.__module__}` | {cell(doc)} |"
+        )
+    return "\n".join(lines)
+
+
+PIECES: dict[str, Callable[[str], str]] = {
+    "amendment": amendment_section,
+    "questions": questions_table,
+    "money": money_table,
+    "timeline-table": headline_timeline_table,
+    "conflicts": conflicts,
+    "clause-kinds": clause_kinds,
+    "json-schema": json_schema,
+    "cli-help": cli_help,
+    "error-table": error_table,
+}
+
+
+# --------------------------------------------------------------------------- the picture
+
+
+def headline_timeline() -> ck.Timeline:
+    return deal().timeline(AWS_TRAINING, start="2019-01-01", end="2027-01-01")
+
+
+def headline_svg() -> str:
+    return headline_timeline().to_svg(
+        title="Could OpenAI buy training compute from AWS? 2019–2026",
+        amendments=deal().amendments,
+    )
+
+
+# --------------------------------------------------------------------------- mkdocs events
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated timeline picture to the site (a file, never committed)."""
+    files.append(File.generated(config, TIMELINE_SVG, content=headline_svg()))
+    return files
+
+
+def _replace(match: re.Match[str], page: Page) -> str:
+    name, arg = match.group("name"), match.group("arg") or ""
+    try:
+        piece = PIECES[name]
+    except KeyError:
+        raise PluginError(
+            f"{page.file.src_uri}: unknown marker <!-- clausekit:{name} -->; "
+            f"known: {', '.join(sorted(PIECES))}."
+        ) from None
+    return piece(arg)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace every ``<!-- clausekit:... -->`` marker with the piece it names."""
+    if page.file.src_uri == "case-study.md":
+        check_case_study(markdown)
+    return MARKER.sub(lambda m: _replace(m, page), markdown)
+
+
+def check_case_study(markdown: str) -> None:
+    """The case study must walk through every amendment of the model, in order."""
+    listed = [m.group("arg") for m in MARKER.finditer(markdown) if m.group("name") == "amendment"]
+    expected = [a.id for a in deal().amendments]
+    if listed != expected:
+        raise PluginError(
+            "case-study.md must have one <!-- clausekit:amendment ID --> marker per amendment of "
+            f"the model, in order.\n  model: {expected}\n  page:  {listed}"
+        )
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fail the build if a marker was not replaced (e.g. one written inside other text)."""
+    if "clausekit:" in html_text and "<!-- clausekit:" in html_text:
+        raise PluginError(f"{page.file.src_uri}: a <!-- clausekit:... --> marker was not replaced.")
+    return html_text
