@@ -52,8 +52,22 @@ def example() -> None:
     run(PY, MAIN_EXAMPLE)
 
 
+def ensure_browser() -> None:
+    """In CI, install Debian's Chromium for the docs' browser check (tests/test_docs_browser.py).
+
+    Elsewhere nothing is installed: that test skips and says how to install it.
+    """
+    if not os.environ.get("CI") or Path("/usr/bin/chromium").exists():
+        return
+    apt = {"DEBIAN_FRONTEND": "noninteractive"}
+    sudo = [] if not hasattr(os, "geteuid") or os.geteuid() == 0 else ["sudo"]
+    run(*sudo, "apt-get", "update", **apt)
+    run(*sudo, "apt-get", "install", "-y", "chromium", "chromium-driver", **apt)
+
+
 def test() -> None:
     ensure_env()
+    ensure_browser()
     env = {"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0"), "TZ": "UTC"}
     run(BIN / "ruff", "check", "src", "tests", "examples", "benchmarks", "dev.py")
     run(BIN / "ruff", "format", "--check", "src", "tests", "examples", "benchmarks", "dev.py")
