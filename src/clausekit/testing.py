@@ -15,21 +15,34 @@ Examples:
     ...     action = ck.Act(actor=party, verb="procure-compute", counterparty=party)
     ...     assert agreement.ask(action, on=day).outcome in ck.Outcome
     >>> test_every_question_is_answered()
+
+Importing :mod:`hypothesis` also registers these strategies for
+:func:`hypothesis.strategies.from_type` (through a ``hypothesis`` entry
+point), so ``st.from_type(ck.Period)`` or ``st.builds(MyThing)`` with a
+``Period`` field just work:
+
+    >>> from hypothesis import strategies as st
+    >>> @settings(max_examples=10, database=None)
+    ... @given(period=st.from_type(ck.Period), party=st.from_type(ck.Party))
+    ... def test_registered(period, party):
+    ...     assert period.start in period and party.name in ckst.PARTY_NAMES
+    >>> test_registered()
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pendulum
-from hypothesis import strategies as st
 
+from clausekit import io as contract_io
 from clausekit.actions import Act, ProcureCompute, Workload
 from clausekit.agreement import Agreement, Amendment, Replacement
 from clausekit.clauses import (
+    CLAUSE_KINDS,
     AGIClause,
     Clause,
     ComputeDeal,
@@ -42,23 +55,76 @@ from clausekit.clauses import (
     SpendCommitment,
     Waiver,
 )
+from clausekit.errors import ContractFileError, FileProblem
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.money import Money
 from clausekit.parties import Party
 from clausekit.scenario import (
+    FACT_TYPES,
     AGIDeclared,
     AssumedRate,
     CannotMeetRequirements,
     ConsentGiven,
     ConsentRefused,
     Fact,
+    InvalidFactError,
     OfferAccepted,
     OfferDeclined,
+    Revenue,
     Scenario,
 )
 from clausekit.time import DateRange, Period
 
+
+def _hypothesis_setup_hook() -> None:
+    """Register clausekit's strategies for ``st.from_type`` (hypothesis calls this on import).
+
+    ``pyproject.toml`` names this function as clausekit's ``hypothesis`` entry
+    point, so hypothesis calls it while ``import hypothesis`` runs, whatever
+    imported hypothesis first. When that is this very module (``import
+    clausekit.testing`` before anything else imported hypothesis), the module
+    is still half-initialised when hypothesis looks this function up on it.
+    So the function is defined before this module imports hypothesis, imports
+    hypothesis itself only when called, and registers factories that look
+    the strategies up by name when ``from_type`` first needs them, by which
+    time this module is complete. Only clausekit's own types are registered
+    (never ``Money``, ``Decimal`` or ``pendulum.Date``).
+    """
+    from hypothesis import strategies as hs
+
+    def later(make: Callable[[], Any]) -> Callable[[type], Any]:
+        return lambda _: make()
+
+    registered: list[tuple[type, Callable[[type], Any]]] = [
+        (Period, later(lambda: periods())),
+        (DateRange, later(lambda: date_ranges())),
+        (Party, later(lambda: party())),
+        (SeedExcerpt, later(lambda: evidence(kind="seed"))),
+        (OutsideSource, later(lambda: evidence(kind="outside"))),
+        (Scenario, later(lambda: scenarios())),
+        (ProcureCompute, later(lambda: actions(kind="procure-compute"))),
+        (Act, later(lambda: actions(kind="act"))),
+        (Agreement, later(lambda: agreements())),
+        (Amendment, later(lambda: amendments())),
+    ]
+
+    def one_fact(kind: type) -> Callable[[type], Any]:
+        return lambda _: facts(kinds=(kind,))
+
+    def one_clause(kind: type[Clause]) -> Callable[[type], Any]:
+        return lambda _: clauses(kinds=(kind,))
+
+    registered += [(kind, one_fact(kind)) for kind in FACT_TYPES]
+    registered += [(kind, one_clause(kind)) for kind in CLAUSE_KINDS.values()]
+    for cls, factory in registered:
+        hs.register_type_strategy(cls, factory)
+
+
+# Imported only now, after the entry-point hook exists: see _hypothesis_setup_hook.
+from hypothesis import strategies as st  # noqa: E402
+
 __all__ = [
+    "CURRENCIES",
     "MAX_DAY",
     "MIN_DAY",
     "PARTY_NAMES",
@@ -66,12 +132,18 @@ __all__ = [
     "VERBS",
     "actions",
     "agreements",
+    "amendments",
     "clauses",
+    "contract_texts",
+    "date_ranges",
     "days",
     "evidence",
+    "facts",
     "money",
     "parties",
+    "party",
     "periods",
+    "questions",
     "rates",
     "scenarios",
 ]
@@ -87,6 +159,7 @@ VERBS: tuple[str, ...] = ("procure-compute", "transfer-shares", "appoint-distrib
 SUBJECTS: tuple[str, ...] = tuple(w.value for w in Workload)
 """The subjects generated scopes and actions use."""
 CURRENCIES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CHF")
+"""The currencies :func:`money` uses by default."""
 
 
 def days(
@@ -109,6 +182,13 @@ def periods(draw: st.DrawFn, *, open_ok: bool = True) -> Period:
     return Period(start, end)
 
 
+@st.composite
+def date_ranges(draw: st.DrawFn) -> DateRange:
+    """Uncertain days: a first and a last possible day, up to 60 days apart (or the same day)."""
+    earliest = draw(days(MIN_DAY, MAX_DAY.subtract(days=60)))
+    return DateRange(earliest, earliest.add(days=draw(st.integers(0, 60))))
+
+
 def rates() -> st.SearchStrategy[Decimal]:
     """Exact rates in [0, 1] with up to four decimal places."""
     return st.integers(min_value=0, max_value=10_000).map(lambda n: Decimal(n).scaleb(-4))
@@ -122,6 +202,15 @@ def money(
         lambda cents, code: Money(Decimal(cents).scaleb(-2), code),
         st.integers(min_value=0, max_value=max_amount * 100),
         st.sampled_from(tuple(currencies)),
+    )
+
+
+def party(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[Party]:
+    """One party named from ``names``, sometimes with an alias (``"<name> Ltd"``)."""
+    return st.builds(
+        lambda name, alias: Party(name, aliases=(f"{name} Ltd",) if alias else ()),
+        st.sampled_from(tuple(names)),
+        st.booleans(),
     )
 
 
@@ -140,10 +229,13 @@ def parties(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[tuple[Party
 
 
 @st.composite
-def evidence(draw: st.DrawFn) -> Evidence:
-    """A seed excerpt or an outside source, made up but well formed."""
+def evidence(draw: st.DrawFn, *, kind: Literal["seed", "outside"] | None = None) -> Evidence:
+    """A seed excerpt or an outside source (or only one ``kind``), made up but well formed."""
     words = st.text(alphabet="abcdefghij ", min_size=3, max_size=30).filter(str.strip)
-    if draw(st.booleans()):
+    seed = draw(st.booleans())
+    if kind is not None:
+        seed = kind == "seed"
+    if seed:
         return SeedExcerpt(
             document=draw(st.sampled_from(("000_test", "001_test"))),
             excerpt=draw(words).strip(),
@@ -157,6 +249,18 @@ def evidence(draw: st.DrawFn) -> Evidence:
     )
 
 
+_KINDS: tuple[type[Clause], ...] = (
+    Exclusivity,
+    RightOfFirstRefusal,
+    ConsentRequirement,
+    Waiver,
+    IPLicense,
+    RevenueShare,
+    SpendCommitment,
+    ComputeDeal,
+)
+
+
 def _scope() -> st.SearchStrategy[frozenset[str]]:
     return st.frozensets(st.sampled_from(SUBJECTS), max_size=3)
 
@@ -164,16 +268,19 @@ def _scope() -> st.SearchStrategy[frozenset[str]]:
 @st.composite
 def clauses(
     draw: st.DrawFn,
-    names: Sequence[str],
+    names: Sequence[str] = PARTY_NAMES,
     *,
-    clause_id: str,
+    clause_id: str = "c0",
     until_after: pendulum.Date | None = None,
+    kinds: Sequence[type[Clause]] | None = None,
 ) -> Clause:
-    """One clause of any kind between the parties ``names``, with id ``clause_id``.
+    """One clause between the parties ``names``, with id ``clause_id``.
 
-    AGI clauses are not generated here (they refer to other clauses; see
-    :func:`agreements`). ``until_after`` lets the clause end by its own term
-    some time after that day.
+    Any kind but the AGI clause by default (AGI clauses refer to other
+    clauses; :func:`agreements` adds them); ``kinds`` picks among the given
+    classes instead, and an :class:`~clausekit.AGIClause` drawn that way names
+    no other clause. ``until_after`` lets the clause end by its own term some
+    time after that day.
     """
     pick = st.sampled_from(tuple(names))
     common: dict[str, Any] = {
@@ -184,7 +291,19 @@ def clauses(
     if until_after is not None and draw(st.integers(0, 4)) == 0:
         common["until"] = draw(days(until_after.add(days=1), MAX_DAY.add(days=1)))
     verb = draw(st.sampled_from(VERBS))
-    kind = draw(st.integers(0, 7))
+    if kinds is None:
+        kind = draw(st.integers(0, 7))
+    else:
+        chosen = draw(st.sampled_from(tuple(kinds)))
+        if chosen is AGIClause:
+            return AGIClause(
+                **common,
+                declared_by=draw(pick),
+                verification_required=draw(st.booleans()),
+                verifier=draw(st.sampled_from(("", "a panel"))),
+                profit_threshold=draw(st.none() | money(("USD",))),
+            )
+        kind = _KINDS.index(chosen)
     if kind == 0:
         return Exclusivity(
             **common,
@@ -336,37 +455,172 @@ def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
     return Agreement(id="generated", title="Generated", parties=party_list, amendments=amendments)
 
 
-def actions(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[Act | ProcureCompute]:
-    """Actions between the parties ``names``, over the generated verbs and subjects."""
+def actions(
+    names: Sequence[str] = PARTY_NAMES, *, kind: Literal["procure-compute", "act"] | None = None
+) -> st.SearchStrategy[Act | ProcureCompute]:
+    """Actions between the parties ``names``, over the generated verbs and subjects.
+
+    Both :class:`~clausekit.ProcureCompute` and :class:`~clausekit.Act`
+    unless ``kind`` picks one of them.
+    """
     pick = st.sampled_from(tuple(names))
-    return st.one_of(
-        st.builds(
-            ProcureCompute, buyer=pick, provider=pick, workload=st.sampled_from(tuple(Workload))
-        ),
-        st.builds(
-            Act,
-            actor=pick,
-            verb=st.sampled_from(VERBS),
-            counterparty=pick,
-            subject=st.sampled_from(SUBJECTS),
-        ),
+    procure: st.SearchStrategy[Act | ProcureCompute] = st.builds(
+        ProcureCompute, buyer=pick, provider=pick, workload=st.sampled_from(tuple(Workload))
     )
+    act: st.SearchStrategy[Act | ProcureCompute] = st.builds(
+        Act,
+        actor=pick,
+        verb=st.sampled_from(VERBS),
+        counterparty=pick,
+        subject=st.sampled_from(SUBJECTS),
+    )
+    if kind == "procure-compute":
+        return procure
+    if kind == "act":
+        return act
+    return st.one_of(procure, act)
 
 
 @st.composite
 def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
     """Consistent scenarios over the parties ``names``: no fact together with its opposite."""
-    facts: list[Fact] = []
+    found: list[Fact] = []
     for name in draw(st.lists(st.sampled_from(tuple(names)), unique=True, max_size=3)):
         consent = draw(st.sampled_from((None, ConsentGiven, ConsentRefused)))
         if consent is not None:
-            facts.append(consent(by=name))
+            found.append(consent(by=name))
         offer = draw(st.sampled_from((None, OfferDeclined, OfferAccepted, CannotMeetRequirements)))
         if offer is not None:
-            facts.append(offer(by=name))
+            found.append(offer(by=name))
     if draw(st.booleans()):
         declared = draw(days())
-        facts.append(AGIDeclared(on=declared, verified=draw(st.none() | st.booleans())))
+        found.append(AGIDeclared(on=declared, verified=draw(st.none() | st.booleans())))
     if draw(st.booleans()):
-        facts.append(AssumedRate(f"c{draw(st.integers(0, 9))}", draw(rates())))
-    return Scenario(*facts)
+        found.append(AssumedRate(f"c{draw(st.integers(0, 9))}", draw(rates())))
+    return Scenario(*found)
+
+
+_PARTY_FACTS: tuple[type, ...] = (
+    OfferDeclined,
+    OfferAccepted,
+    CannotMeetRequirements,
+    ConsentGiven,
+    ConsentRefused,
+)
+_CLAUSE_IDS: tuple[str, ...] = tuple(f"c{i}" for i in range(10))
+
+
+@st.composite
+def facts(
+    draw: st.DrawFn,
+    names: Sequence[str] = PARTY_NAMES,
+    *,
+    kinds: Sequence[type] | None = None,
+    clause_ids: Sequence[str] = _CLAUSE_IDS,
+) -> Fact:
+    """One scenario fact of any type (or of one of ``kinds``), about the parties ``names``.
+
+    Every fact type is covered: the offer and consent facts, an AGI
+    declaration (verified, not verified or unknown, sometimes verified on a
+    later day), a revenue over a bounded period (sometimes earned by a named
+    party), and a rate assumed for one of ``clause_ids``.
+
+    Raises:
+        InvalidFactError: when ``kinds`` names something that is not a fact type.
+    """
+    chosen = tuple(FACT_TYPES if kinds is None else kinds)
+    unknown = [k for k in chosen if k not in FACT_TYPES]
+    if unknown or not chosen:
+        names_ = ", ".join(t.__name__ for t in FACT_TYPES)
+        raise InvalidFactError(
+            f"facts(kinds={kinds!r}) names no fact type or a non-fact; pick among {names_}."
+        )
+    kind = draw(st.sampled_from(chosen))
+    pick = st.sampled_from(tuple(names))
+    if kind in _PARTY_FACTS:
+        made: Fact = kind(by=draw(pick))
+        return made
+    if kind is AGIDeclared:
+        on = draw(days())
+        verified = draw(st.none() | st.booleans())
+        verified_on = draw(st.none() | days(on, MAX_DAY)) if verified is not None else None
+        return AGIDeclared(on=on, verified=verified, verified_on=verified_on)
+    if kind is Revenue:
+        return Revenue(
+            amount=draw(money()),
+            period=draw(periods(open_ok=False)),
+            earned_by=draw(st.none() | pick),
+        )
+    return AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates()))
+
+
+@st.composite
+def amendments(
+    draw: st.DrawFn,
+    names: Sequence[str] = PARTY_NAMES,
+    *,
+    amendment_id: str = "a0",
+    effective: pendulum.Date | None = None,
+    max_clauses: int = 3,
+) -> Amendment:
+    """One amendment that adds between one and ``max_clauses`` clauses and ends none.
+
+    It stands on its own: ``Agreement(..., amendments=[it])`` is valid when
+    the agreement's parties include ``names``. Its clause ids are
+    ``"<amendment_id>-c0"``, ``"<amendment_id>-c1"``, ...; it is announced on,
+    before or after ``effective`` (drawn when not given), sometimes as a
+    date range.
+    """
+    day = effective if effective is not None else draw(days())
+    adds = [
+        draw(clauses(names, clause_id=f"{amendment_id}-c{i}", until_after=day))
+        for i in range(draw(st.integers(1, max_clauses)))
+    ]
+    announced: pendulum.Date | DateRange = day.add(days=draw(st.integers(-30, 30)))
+    if draw(st.integers(0, 5)) == 0:
+        announced = DateRange(day, day.add(days=draw(st.integers(1, 10))))
+    return Amendment(
+        id=amendment_id,
+        title=f"Amendment {amendment_id}",
+        effective=day,
+        announced=announced,
+        adds=adds,
+        evidence=(draw(evidence()),),
+    )
+
+
+@st.composite
+def questions(
+    draw: st.DrawFn, *, max_amendments: int = 5
+) -> tuple[Agreement, Act | ProcureCompute, Scenario, pendulum.Date]:
+    """An agreement with a question it can answer: ``(agreement, action, scenario, day)``.
+
+    The action names only the agreement's parties (by name or alias) and the
+    scenario only their canonical names, so ``agreement.ask(action, on=day,
+    scenario=scenario)`` never fails for an unknown party: a property can
+    assert on every answer instead of filtering.
+    """
+    agreement = draw(agreements(max_amendments=max_amendments))
+    canonical = [p.name for p in agreement.parties]
+    every_name = [n for p in agreement.parties for n in p.names]
+    action = draw(actions(every_name))
+    scenario = draw(scenarios(canonical))
+    return agreement, action, scenario, draw(days())
+
+
+def contract_texts(
+    format: contract_io.Format, *, max_amendments: int = 5
+) -> st.SearchStrategy[str]:
+    """The text of valid contract files in ``format`` (``"toml"``, ``"yaml"`` or ``"json"``).
+
+    Each is a generated agreement written by :func:`clausekit.io.dumps`, so
+    ``clausekit.loads(text, format=format)`` reads it back.
+    """
+    if format not in ("toml", "yaml", "json"):
+        raise ContractFileError(
+            "contract_texts()",
+            [FileProblem("", f"unknown file format {format!r}; use 'toml', 'yaml' or 'json'.")],
+        )
+    return agreements(max_amendments=max_amendments).map(
+        lambda agreement: contract_io.dumps(agreement, format=format)
+    )
