@@ -517,8 +517,31 @@ def dumps(agreement: Agreement, *, format: Format, evidence: EvidenceBase | None
     if fmt == "toml":
         return tomli_w.dumps(data)
     if fmt == "yaml":
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        return yaml.dump(data, Dumper=_YamlDumper, sort_keys=False, allow_unicode=True, width=100)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+if TYPE_CHECKING:
+    _SafeDumper = yaml.SafeDumper
+else:  # libyaml's emitter when PyYAML was built with it (much faster)
+    _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _YamlDumper(_SafeDumper):
+    """The safe dumper, with text holding Unicode line breaks double-quoted (hence escaped).
+
+    With ``allow_unicode`` PyYAML writes NEL, LINE SEPARATOR and PARAGRAPH
+    SEPARATOR raw in plain and single-quoted text, and reads them back as line
+    breaks; in double quotes it escapes them, so the text survives.
+    """
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        if any(c in data for c in "\x85\u2028\u2029\ufeff"):
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return super().represent_str(data)
+
+
+_YamlDumper.add_representer(str, _YamlDumper.represent_str)
 
 
 def dump(
@@ -1168,59 +1191,74 @@ def _check_depth(data: Any) -> list[FileProblem]:
     return []
 
 
+_TOML_TOKENS = re.compile(
+    r'"""[\s\S]*?"""'
+    + r"|'''[\s\S]*?'''"
+    + r'|"(?:\\.|[^"\\\n])*"'
+    + r"|'[^'\n]*'|#[^\n]*|[\[\]{}]"
+)
+_JSON_TOKENS = re.compile(r'"(?:\\.|[^"\\])*"|[\[\]{}]')
+
+
 def _bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
     """The deepest nesting of ``[``/``{`` outside strings and comments, and its line.
 
     A scan before parsing, so a file of ten thousand ``[`` is refused without
-    recursing through it. JSON strings are ``"…"``; TOML adds ``'…'``,
-    triple-quoted strings and ``#`` comments.
+    recursing through it. The pattern skips whole strings (and TOML comments)
+    in one step, so text costs little.
+
+    Examples:
+        >>> _bracket_depth('a = [[1, "]]]"], {b = 2}]  # ]]', toml=True)
+        (2, 1)
     """
-    depth = best = 0
-    best_at = 0
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "[{":
+    depth = best = best_at = 0
+    for match in (_TOML_TOKENS if toml else _JSON_TOKENS).finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
             depth += 1
             if depth > best:
-                best, best_at = depth, i
-        elif c in "]}":
+                best, best_at = depth, match.start()
+        elif token in ("]", "}"):
             depth -= 1
-        elif c == '"' or (toml and c == "'"):
-            triple = toml and text.startswith(c * 3, i)
-            end_mark = c * 3 if triple else c
-            j = i + len(end_mark)
-            while j < n and not text.startswith(end_mark, j):
-                if c == '"' and text[j] == "\\":
-                    j += 1
-                elif not triple and text[j] == "\n":
-                    break
-                j += 1
-            i = j + len(end_mark)
-            continue
-        elif toml and c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        i += 1
     return best, text.count("\n", 0, best_at) + 1
+
+
+def _lazy_lookup(build: Callable[[], dict[Path_, int]]) -> Callable[[Path_], int | None]:
+    """A line finder whose map is built on first use (only files with problems need one)."""
+    cache: list[Callable[[Path_], int | None]] = []
+
+    def find(path: Path_) -> int | None:
+        if not cache:
+            cache.append(_lookup(build()))
+        return cache[0](path)
+
+    return find
 
 
 def _parse_json(text: str, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
     depth, line = _bracket_depth(text, toml=False)
     if depth > MAX_DEPTH:
         raise _deep(source, line)
+    repeated: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(items)
+        if len(mapping) != len(items):
+            repeated.append(True)
+        return mapping
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise _error(
             source, f"invalid JSON: {exc.msg} (column {exc.colno}).", line=exc.lineno
         ) from None
     except RecursionError:
         raise _deep(source) from None
-    lines, duplicates = _json_lines(text)
-    find = _lookup(lines)
-    problems = [FileProblem(render_path(p), m, find(p)) for p, m in duplicates]
+    find = _lazy_lookup(lambda: _json_lines(text)[0])
+    problems = []
+    if repeated:
+        problems = [FileProblem(render_path(p), m, at) for p, m, at in _json_lines(text)[1]]
     problems += _check_depth(data)
     if problems:
         raise ContractFileError(source, problems)
@@ -1230,11 +1268,11 @@ def _parse_json(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
 _JSON_SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null|NaN|-?Infinity")
 
 
-def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str]]]:
+def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str, int]]]:
     """The line of every value in well-formed JSON, and every key given twice."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     lines: dict[Path_, int] = {}
-    duplicates: list[tuple[Path_, str]] = []
+    duplicates: list[tuple[Path_, str, int]] = []
     scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
     def line_of(pos: int) -> int:
@@ -1261,6 +1299,7 @@ def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str]]]:
                             (*path, key),
                             f"the key {key!r} is given twice (first on line {seen[key]}); "
                             "keep one.",
+                            line_of(key_at),
                         )
                     )
                 seen.setdefault(key, line_of(key_at))
@@ -1288,14 +1327,15 @@ def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str]]]:
     return lines, duplicates
 
 
-class _LineLoader(yaml.SafeLoader):
-    """The safe loader, refusing every tag it cannot build as plain data."""
+# libyaml's loader when PyYAML was built with it (much faster), else the pure-Python one.
+# Both are safe loaders: any tag other than plain data is refused.
+_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_YamlLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -1303,7 +1343,7 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
                     raise _deep(source, mark.line + 1 if mark is not None else None)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        loader = _LineLoader(text)
+        loader = _YamlLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -1318,7 +1358,7 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
                     f"{_MAX_VALUES:,}. Use fewer anchors and aliases.",
                 )
             lines: dict[Path_, int] = {}
-            duplicates: list[tuple[Path_, str]] = []
+            duplicates: list[tuple[Path_, str, int]] = []
             _yaml_lines(node, (), lines, duplicates)
             data = loader.construct_document(node)
         finally:
@@ -1340,7 +1380,7 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
     except RecursionError:
         raise _deep(source) from None
     find = _lookup(lines)
-    problems = [FileProblem(render_path(p), m, find(p)) for p, m in duplicates]
+    problems = [FileProblem(render_path(p), m, at) for p, m, at in duplicates]
     if problems:
         raise ContractFileError(source, problems)
     return data, find
@@ -1360,7 +1400,10 @@ def _yaml_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 
 def _yaml_lines(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], duplicates: list[tuple[Path_, str]]
+    node: yaml.Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    duplicates: list[tuple[Path_, str, int]],
 ) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -1373,6 +1416,7 @@ def _yaml_lines(
                     (
                         (*path, name),
                         f"the key {name!r} is given twice (first on line {seen[name]}); keep one.",
+                        line,
                     )
                 )
             seen.setdefault(name, line)
@@ -1401,7 +1445,7 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
     problems = _check_depth(data)
     if problems:
         raise ContractFileError(source, problems)
-    return data, _lookup(_toml_lines(text))
+    return data, _lazy_lookup(lambda: _toml_lines(text))
 
 
 _TOML_KEY = re.compile(
