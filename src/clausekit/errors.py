@@ -44,11 +44,11 @@ __all__ = [
 def closest(name: str, known: Iterable[str], *, n: int = 3) -> list[str]:
     """Return up to ``n`` known names that look like ``name``, best first.
 
-    Matching ignores case, so ``"aws"`` suggests ``"AWS"``.
+    Matching ignores case, so ``"csi"`` suggests ``"CSI"``.
 
     Examples:
-        >>> closest("Microsfot", ["Microsoft", "OpenAI", "Oracle"])
-        ['Microsoft']
+        >>> closest("Contsoo", ["Contoso", "Fabrikam", "Northwind"])
+        ['Contoso']
     """
     by_folded: dict[str, str] = {}
     for candidate in known:

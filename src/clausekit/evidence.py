@@ -10,12 +10,12 @@ Examples:
     >>> from clausekit.evidence import OutsideSource, SeedExcerpt, cite
     >>> e = SeedExcerpt(
     ...     document="004_28a42af719fe1a02",
-    ...     excerpt="wenn Microsoft seine Anforderungen jedoch nicht erfüllen kann",
-    ...     gloss="but if Microsoft cannot meet its requirements",
+    ...     excerpt="wenn der Anbieter seine Anforderungen jedoch nicht erfüllen kann",
+    ...     gloss="but if the provider cannot meet its requirements",
     ...     claim="s004.rofr-trigger",
     ... )
     >>> print(cite(e))
-    seed 004_28a42af719fe1a02 [s004.rofr-trigger]: "wenn Microsoft seine Anforderungen jedoch nicht erfüllen kann" (but if Microsoft cannot meet its requirements)
+    seed 004_28a42af719fe1a02 [s004.rofr-trigger]: "wenn der Anbieter seine Anforderungen jedoch nicht erfüllen kann" (but if the provider cannot meet its requirements)
 """
 
 from __future__ import annotations

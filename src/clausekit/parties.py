@@ -60,7 +60,7 @@ class Party:
 
     Attributes:
         name: the canonical name, used in explanations.
-        aliases: other names that mean this party (``"AWS"``, ``"Azure"``).
+        aliases: other names that mean this party (a brand, a ticker, a product name).
         description: a short note on who the party is, for readers.
     """
 

@@ -45,15 +45,16 @@ __all__ = [
 ]
 
 
-class InvalidFactError(ClauseKitError, TypeError):
-    """Something that is not a fact was put in a scenario, or a fact is malformed."""
+class InvalidFactError(ClauseKitError, TypeError, ValueError):
+    """Something that is not a fact was put in a scenario (a TypeError), or a fact is malformed
+    (a ValueError): both ``except`` clauses catch it."""
 
 
 def _party(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidFactError(
             f"{type(instance).__name__}.{attribute.name}={value!r} must name a party, "
-            f"e.g. {type(instance).__name__}(by='Microsoft')."
+            f"e.g. {type(instance).__name__}(by='Contoso')."
         )
 
 

@@ -20,13 +20,13 @@ Examples:
     >>> from clausekit.sources import evidence_base, excerpt_occurs
     >>> base = evidence_base()
     >>> claim = base.claim("s001.rofr-trigger")
-    >>> claim.excerpt
-    'sofern Microsoft nicht selbst als Anbieter zum Zuge kommen möchte'
+    >>> claim.document
+    '001_7f6e26588299af66'
     >>> [c.id for c in base.conflicts_about("rofr-trigger")]
     ['c.rofr-trigger']
     >>> base.earliest_report("aws-deal")
     Date(2025, 11, 3)
-    >>> excerpt_occurs("andere Cloud-Anbieter außer Microsoft", "andere Cloud-Anbieter auĂźer Microsoft")
+    >>> excerpt_occurs("andere Anbieter außer Contoso", "andere Anbieter auĂźer Contoso")
     True
 """
 

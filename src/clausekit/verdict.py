@@ -81,7 +81,7 @@ class Condition:
     and fails when it contains any fact of ``refuted_by``; otherwise it is open.
 
     Attributes:
-        text: the condition in words ("Microsoft consents").
+        text: the condition in words ("Contoso consents").
         satisfied_by: facts any one of which makes it hold.
         refuted_by: facts any one of which makes it fail.
     """

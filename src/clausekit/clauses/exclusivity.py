@@ -73,10 +73,12 @@ class Exclusivity(ClauseBase):
                 Outcome.PERMITTED,
                 f"{self.beneficiary} is the exclusive counterparty of {self.bound} for {what}.",
             )
-        base = (
-            f"{self.bound} may {what} only with {self.beneficiary}; "
-            f"{action.counterparty} is another counterparty."
+        other = (
+            f"providing it itself is not {self.beneficiary}"
+            if action.counterparty == self.bound
+            else f"{action.counterparty} is another counterparty"
         )
+        base = f"{self.bound} may {what} only with {self.beneficiary}; {other}."
         if self.consent_by is None:
             return Finding(Outcome.PROHIBITED, f"{base} No consent can lift this exclusivity.")
         decided = ctx.consent(self.consent_by, self, action)
