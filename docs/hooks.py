@@ -439,6 +439,7 @@ def headline_svg() -> str:
     return headline_timeline().to_svg(
         title="Could OpenAI buy training compute from AWS? 2019–2026",
         amendments=deal().amendments,
+        width=760,
     )
 
 

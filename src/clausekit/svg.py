@@ -284,12 +284,17 @@ def timeline_to_svg(
         notes.append("solid line: the answer changes")
     if not all(changes for _, _, changes in marks):
         notes.append("dashed: an amendment that leaves it unchanged")
-    if notes:
-        body.append(
-            f'<text x="{_num(lx + 6)}" y="{_num(legend_y + 10)}" font-size="11" '
-            f'fill="#555555">{escape(" · ".join(notes))}</text>'
-        )
     height = legend_y + 24
+    if notes:
+        note = " · ".join(notes)
+        note_x, note_y = lx + 6, legend_y + 10
+        if note_x + _text_width(note) > right:  # no room beside the legend: a line of its own
+            note_x, note_y = left, legend_y + 28
+            height += 18
+        body.append(
+            f'<text x="{_num(note_x)}" y="{_num(note_y)}" font-size="11" '
+            f'fill="#555555">{escape(note)}</text>'
+        )
 
     subtitle = f"{start.isoformat()} to {end.isoformat()} (end excluded)"
     head = [
