@@ -203,6 +203,44 @@ def _strip_none(tp: Any) -> Any:
 _SPECS: dict[type, tuple[_Field, ...]] = {cls: _fields(cls) for cls in _CLASSES}
 
 
+def _shape(tp: Any) -> str:
+    """How a value of type ``tp`` (None already stripped) is checked."""
+    if tp == Clause:
+        return "clause"
+    if tp == Evidence:
+        return "evidence"
+    if tp == _DATE_OR_RANGE:
+        return "announced"
+    if typing.get_origin(tp) in (tuple, frozenset):
+        return "list"
+    if attrs.has(tp):
+        return "class"
+    simple = {str: "str", bool: "bool", pendulum.Date: "day", Decimal: "decimal", Money: "money"}
+    if tp in simple:
+        return simple[tp]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "enum"
+    raise TypeError(f"clausekit.io cannot read values of type {tp!r}")  # pragma: no cover
+
+
+def _shapes() -> dict[Any, tuple[str, Any]]:
+    """Every field type (and item type) of the engine → (shape, type without None)."""
+    out: dict[Any, tuple[str, Any]] = {}
+    pending = [f.type for specs in _SPECS.values() for f in specs]
+    while pending:
+        tp = pending.pop()
+        if tp in out:
+            continue
+        bare = _strip_none(tp) if _nullable(tp) else tp
+        out[tp] = (_shape(bare), bare)
+        if out[tp][0] == "list":
+            pending.append(typing.get_args(bare)[0])
+    return out
+
+
+_SHAPES = _shapes()
+
+
 def _describe_class(cls: type) -> str:
     kind = getattr(cls, "kind", "")
     if cls in CLAUSE_KINDS.values():
@@ -773,35 +811,32 @@ class _Checker:
                 path, f"expected {_expected(tp)}, found nothing (null); leave the key out instead."
             )
             return
-        if _nullable(tp):
-            tp = _strip_none(tp)
-        if tp == Clause:
+        shape, tp = _SHAPES[tp]
+        if shape == "str":
+            self.expect(isinstance(value, str), value, tp, path)
+        elif shape == "bool":
+            self.expect(isinstance(value, bool), value, tp, path)
+        elif shape == "list":
+            self.check_list(value, tp, path)
+        elif shape == "class":
+            self.check_class(value, tp, path)
+        elif shape == "clause":
             self.check_clause(value, path)
-        elif tp == Evidence:
+        elif shape == "evidence":
             self.check_evidence(value, path)
-        elif tp == _DATE_OR_RANGE:
+        elif shape == "day":
+            self.check_day(value, path)
+        elif shape == "announced":
             if isinstance(value, Mapping):
                 self.check_class(value, DateRange, path)
             else:
                 self.check_day(value, path)
-        elif typing.get_origin(tp) in (tuple, frozenset):
-            self.check_list(value, tp, path)
-        elif attrs.has(tp):
-            self.check_class(value, tp, path)
-        elif tp is str:
-            self.expect(isinstance(value, str), value, tp, path)
-        elif tp is bool:
-            self.expect(isinstance(value, bool), value, tp, path)
-        elif tp is pendulum.Date:
-            self.check_day(value, path)
-        elif tp is Decimal:
+        elif shape == "decimal":
             self.check_decimal(value, path)
-        elif tp is Money:
+        elif shape == "money":
             self.check_money(value, path)
-        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        else:
             self.check_enum(value, tp, path)
-        else:  # pragma: no cover - every field type of the engine is handled above
-            raise TypeError(f"clausekit.io cannot check values of type {tp!r}")
 
     def expect(self, ok: bool, value: Any, tp: Any, path: Path_) -> bool:
         if not ok:
@@ -1063,15 +1098,20 @@ def _at(data: Any, path: Path_) -> Any:
 
 
 def _refine(path: Path_, message: str, data: Any) -> Path_:
-    """Add the field an engine error names (``rate='1.5'``, ``Period.triggers``) to ``path``."""
+    """Add the field an engine error names to ``path``, where the message names one.
+
+    Engine messages name the field as ``rate=…`` or ``RightOfFirstRefusal.triggers``;
+    only names that are keys of the data at ``path`` count.
+    """
     if not path:
         return _locate(message, data)
     here = _at(data, path)
     if not isinstance(here, Mapping):
         return path
-    for match in re.finditer(r"(?:\b|\.)([a-z_]+)(?==|\b)", message):
-        if match.group(1) in here and match.group(1) != "kind":
-            return (*path, match.group(1))
+    for pattern in (r"\b([a-z_]+)=", r"\.([a-z_]+)\b"):
+        for match in re.finditer(pattern, message):
+            if match.group(1) in here and match.group(1) != "kind":
+                return (*path, match.group(1))
     return path
 
 
@@ -1259,7 +1299,7 @@ def _parse_json(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
     problems = []
     if repeated:
         problems = [FileProblem(render_path(p), m, at) for p, m, at in _json_lines(text)[1]]
-    problems += _check_depth(data)
+    # The bracket scan above measured the nesting exactly; no walk needed.
     if problems:
         raise ContractFileError(source, problems)
     return data, find
