@@ -32,9 +32,10 @@ point), so ``st.from_type(ck.Period)`` or ``st.builds(MyThing)`` with a
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pendulum
 
@@ -162,6 +163,33 @@ CURRENCIES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CHF")
 """The currencies :func:`money` uses by default."""
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _memo(function: _F) -> _F:
+    """Reuse the strategy built for the same (hashable) arguments.
+
+    Building and validating a fresh strategy object on every draw made
+    generating one agreement cost tens of milliseconds; strategies are
+    immutable, so one per distinct set of arguments is enough.
+    """
+    cache: dict[Any, Any] = {}
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            key = (args, tuple(sorted(kwargs.items())))
+            return cache[key]
+        except TypeError:  # an unhashable argument, such as a list of names
+            return function(*args, **kwargs)
+        except KeyError:
+            made = cache[key] = function(*args, **kwargs)
+            return made
+
+    return wrapper  # type: ignore[return-value]
+
+
+@_memo
 def days(
     min_value: pendulum.Date = MIN_DAY, max_value: pendulum.Date = MAX_DAY
 ) -> st.SearchStrategy[pendulum.Date]:
@@ -172,6 +200,7 @@ def days(
     ).map(lambda d: pendulum.Date(d.year, d.month, d.day))
 
 
+@_memo
 @st.composite
 def periods(draw: st.DrawFn, *, open_ok: bool = True) -> Period:
     """Non-empty half-open periods; open-ended ones too unless ``open_ok=False``."""
@@ -182,6 +211,7 @@ def periods(draw: st.DrawFn, *, open_ok: bool = True) -> Period:
     return Period(start, end)
 
 
+@_memo
 @st.composite
 def date_ranges(draw: st.DrawFn) -> DateRange:
     """Uncertain days: a first and a last possible day, up to 60 days apart (or the same day)."""
@@ -189,11 +219,13 @@ def date_ranges(draw: st.DrawFn) -> DateRange:
     return DateRange(earliest, earliest.add(days=draw(st.integers(0, 60))))
 
 
+@_memo
 def rates() -> st.SearchStrategy[Decimal]:
     """Exact rates in [0, 1] with up to four decimal places."""
     return st.integers(min_value=0, max_value=10_000).map(lambda n: Decimal(n).scaleb(-4))
 
 
+@_memo
 def money(
     currencies: Sequence[str] = CURRENCIES, *, max_amount: int = 10**12
 ) -> st.SearchStrategy[Money]:
@@ -205,6 +237,7 @@ def money(
     )
 
 
+@_memo
 def party(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[Party]:
     """One party named from ``names``, sometimes with an alias (``"<name> Ltd"``)."""
     return st.builds(
@@ -214,6 +247,7 @@ def party(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[Party]:
     )
 
 
+@_memo
 def parties(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[tuple[Party, ...]]:
     """Two or more parties with distinct names, some with an alias (``"<name> Ltd"``)."""
     return st.lists(
@@ -228,10 +262,11 @@ def parties(names: Sequence[str] = PARTY_NAMES) -> st.SearchStrategy[tuple[Party
     )
 
 
+@_memo
 @st.composite
 def evidence(draw: st.DrawFn, *, kind: Literal["seed", "outside"] | None = None) -> Evidence:
     """A seed excerpt or an outside source (or only one ``kind``), made up but well formed."""
-    words = st.text(alphabet="abcdefghij ", min_size=3, max_size=30).filter(str.strip)
+    words = _WORDS
     seed = draw(st.booleans())
     if kind is not None:
         seed = kind == "seed"
@@ -261,10 +296,25 @@ _KINDS: tuple[type[Clause], ...] = (
 )
 
 
+_WORDS = st.text(alphabet="abcdefghij ", min_size=3, max_size=30).filter(str.strip)
+_SCOPE = st.frozensets(st.sampled_from(SUBJECTS), max_size=3)
+
+
 def _scope() -> st.SearchStrategy[frozenset[str]]:
-    return st.frozensets(st.sampled_from(SUBJECTS), max_size=3)
+    return _SCOPE
 
 
+@functools.lru_cache(maxsize=64)
+def _pick(names: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.sampled_from(names)
+
+
+@functools.lru_cache(maxsize=256)
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@_memo
 @st.composite
 def clauses(
     draw: st.DrawFn,
@@ -282,7 +332,7 @@ def clauses(
     no other clause. ``until_after`` lets the clause end by its own term some
     time after that day.
     """
-    pick = st.sampled_from(tuple(names))
+    pick = _pick(tuple(names))
     common: dict[str, Any] = {
         "id": clause_id,
         "title": f"Clause {clause_id}",
@@ -301,7 +351,7 @@ def clauses(
                 declared_by=draw(pick),
                 verification_required=draw(st.booleans()),
                 verifier=draw(st.sampled_from(("", "a panel"))),
-                profit_threshold=draw(st.none() | money(("USD",))),
+                profit_threshold=draw(_optional(money(("USD",)))),
             )
         kind = _KINDS.index(chosen)
     if kind == 0:
@@ -311,7 +361,7 @@ def clauses(
             beneficiary=draw(pick),
             verb=verb,
             scope=draw(_scope()),
-            consent_by=draw(st.none() | pick),
+            consent_by=draw(_optional(pick)),
         )
     if kind == 1:
         return RightOfFirstRefusal(
@@ -326,7 +376,7 @@ def clauses(
         return ConsentRequirement(
             **common,
             bound=draw(pick),
-            consent_by=draw(st.none() | pick),
+            consent_by=draw(_optional(pick)),
             verb=verb,
             scope=draw(_scope()),
             counterparties=draw(st.frozensets(pick, max_size=2)),
@@ -355,29 +405,30 @@ def clauses(
             **common,
             payer=draw(pick),
             payee=draw(pick),
-            rate=draw(st.none() | rates()),
-            reported_rate=draw(st.none() | rates()),
-            cap=draw(st.none() | money(("USD",))),
+            rate=draw(_optional(rates())),
+            reported_rate=draw(_optional(rates())),
+            cap=draw(_optional(money(("USD",)))),
         )
     if kind == 6:
         return SpendCommitment(
             **common,
             committer=draw(pick),
             recipient=draw(pick),
-            amount=draw(st.none() | money()),
+            amount=draw(_optional(money())),
             scope=draw(_scope()),
         )
     return ComputeDeal(
         **common,
         buyer=draw(pick),
         provider=draw(pick),
-        amount=draw(st.none() | money()),
+        amount=draw(_optional(money())),
         scope=draw(_scope()),
-        capacity_by=draw(st.none() | days()),
+        capacity_by=draw(_optional(days())),
         hardware=draw(st.sampled_from(("", "GPUs"))),
     )
 
 
+@_memo
 @st.composite
 def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
     """Whole agreements, valid by construction.
@@ -455,6 +506,7 @@ def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
     return Agreement(id="generated", title="Generated", parties=party_list, amendments=amendments)
 
 
+@_memo
 def actions(
     names: Sequence[str] = PARTY_NAMES, *, kind: Literal["procure-compute", "act"] | None = None
 ) -> st.SearchStrategy[Act | ProcureCompute]:
@@ -481,6 +533,7 @@ def actions(
     return st.one_of(procure, act)
 
 
+@_memo
 @st.composite
 def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
     """Consistent scenarios over the parties ``names``: no fact together with its opposite."""
@@ -510,6 +563,7 @@ _PARTY_FACTS: tuple[type, ...] = (
 _CLAUSE_IDS: tuple[str, ...] = tuple(f"c{i}" for i in range(10))
 
 
+@_memo
 @st.composite
 def facts(
     draw: st.DrawFn,
@@ -554,6 +608,7 @@ def facts(
     return AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates()))
 
 
+@_memo
 @st.composite
 def amendments(
     draw: st.DrawFn,
@@ -589,6 +644,7 @@ def amendments(
     )
 
 
+@_memo
 @st.composite
 def questions(
     draw: st.DrawFn, *, max_amendments: int = 5
@@ -608,6 +664,7 @@ def questions(
     return agreement, action, scenario, draw(days())
 
 
+@_memo
 def contract_texts(
     format: contract_io.Format, *, max_amendments: int = 5
 ) -> st.SearchStrategy[str]:
