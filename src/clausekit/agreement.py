@@ -53,7 +53,7 @@ from clausekit.parties import Party, PartyRegistry
 from clausekit.scenario import Revenue, Scenario
 from clausekit.time import DateRange, Period, to_day, to_period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
-from clausekit.verdict import Finding, Outcome, Ruling, Verdict
+from clausekit.verdict import Condition, Finding, Outcome, Ruling, Verdict, derive
 
 if TYPE_CHECKING:
     from clausekit.check import Report
@@ -274,10 +274,42 @@ class _Compiled:
     dormant: frozenset[str]
     agi: tuple[AGIClause, ...]
     clause_ids: frozenset[str]
+    # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
+    verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
+    # Answers already worked out, shared by every later question they answer (see
+    # Agreement._answer). Bounded: cleared when it reaches _MEMO_SIZE entries.
+    memo: dict[object, Any] = attrs.field(factory=dict)
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
         return self.states[index] if index >= 0 else ()
+
+    def remember(self, key: object, value: object) -> None:
+        if len(self.memo) >= _MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = value
+
+
+_MEMO_SIZE = 4096
+
+
+@attrs.frozen(eq=False)
+class _Answer:
+    """One answer of an agreement to one question, for a stretch of days.
+
+    Between two consecutive change points (the agreement's change days and the
+    scenario's dated facts) the clauses in force, and so the rulings, stay the
+    same: the answer is worked out once and every day of the stretch shares it,
+    explanation text included. Only the day, and the assumptions that name it,
+    are filled in per verdict.
+    """
+
+    resolved: Resolved
+    rulings: tuple[Ruling, ...]
+    derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]
+    assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
+    key: tuple[object, ...]  # Verdict.key() of every verdict built from it
+    texts: dict[object, str] = attrs.field(factory=dict)
 
 
 def _compile(
@@ -383,7 +415,12 @@ def _compile(
         dormant=frozenset(i for clause in agi for i in clause.starts),
         agi=tuple(agi),
         clause_ids=clause_ids,
+        verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},
     )
+
+
+def _no_agi_up_to(day: pendulum.Date) -> str:
+    return f"no AGI declaration up to {day} (the scenario gives none); "
 
 
 def _share_terms(item: InForce) -> tuple[object, ...]:
@@ -450,6 +487,17 @@ class Agreement:
         registry = PartyRegistry(self.parties)
         start = self.start if self.start is not None else self.amendments[0].effective
         object.__setattr__(self, "_compiled", _compile(self.amendments, registry, start))
+
+    def __getstate__(self) -> dict[str, object]:
+        # Pickle what the agreement was built from; the compiled change days (and the
+        # answers remembered) are rebuilt on arrival, which is smaller to send and
+        # faster to load than pickling them.
+        return {name: getattr(self, name) for name in _STATE}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name in _STATE:
+            object.__setattr__(self, name, state[name])
+        self.__attrs_post_init__()
 
     # ------------------------------------------------------------------ lookups
 
@@ -545,7 +593,7 @@ class Agreement:
         Returns the clauses, the ids made uncertain by an unverified AGI
         declaration (id → what is missing), and the assumption made for each
         clause an AGI clause would change while the scenario declares no AGI
-        (id → assumption).
+        (id → assumption, to follow :func:`_no_agi_up_to` of the day).
         """
         compiled = self._compiled
         base = compiled.state(day)
@@ -564,7 +612,6 @@ class Agreement:
                 if scenario.agi_declaration() is None:
                     for affected in sorted(clause.affects()):
                         assumptions[affected] = (
-                            f"no AGI declaration up to {day} (the scenario gives none); "
                             f"under clause {clause.id!r} an AGI declaration would "
                             f"{'end' if affected in clause.ends else 'start'} {affected!r}"
                         )
@@ -612,14 +659,73 @@ class Agreement:
 
     # ------------------------------------------------------------------ asking
 
+    def _facts(self, scenario: Scenario | None) -> tuple[Scenario, tuple[pendulum.Date, ...]]:
+        """The scenario with canonical names, and every change point under it (remembered)."""
+        compiled = self._compiled
+        key = ("facts", scenario)
+        found: tuple[Scenario, tuple[pendulum.Date, ...]] | None
+        try:
+            found = compiled.memo.get(key)
+        except TypeError:  # not hashable, so not a Scenario: _scenario says what is wrong
+            found = None
+        if found is None:
+            facts = self._scenario(scenario)
+            found = (facts, tuple(sorted(set(self._change_points(facts)))))
+            compiled.remember(key, found)
+        return found
+
+    def _answer(
+        self,
+        action: Action,
+        scenario: Scenario | None,
+        facts: Scenario,
+        points: tuple[pendulum.Date, ...],
+        day: pendulum.Date,
+    ) -> _Answer:
+        """The answer for ``day``: remembered per (action, scenario, stretch between points)."""
+        compiled = self._compiled
+        key = (action, scenario, bisect.bisect_right(points, day))
+        answer: _Answer | None = compiled.memo.get(key)
+        if answer is None:
+            resolved: Resolved | None = compiled.memo.get(("resolved", action))
+            if resolved is None:
+                resolved = self._resolve(action)
+                compiled.remember(("resolved", action), resolved)
+            answer = self._work_out(resolved, day, facts)
+            compiled.remember(key, answer)
+        return answer
+
     def _verdict(
-        self, action: Action, resolved: Resolved, day: pendulum.Date, scenario: Scenario
+        self, action: Action, answer: _Answer, facts: Scenario, day: pendulum.Date
     ) -> Verdict:
+        assumptions = answer.assumed
+        if assumptions:
+            assumptions = tuple(f"{_no_agi_up_to(day)}{text}" for text in assumptions)
+        return Verdict._assemble(
+            action=action,
+            action_text=answer.resolved.text,
+            on=day,
+            rulings=answer.rulings,
+            scenario=facts,
+            assumptions=assumptions,
+            known_on=self.known_on,
+            agreement=self.title,
+            derived=answer.derived,
+            texts=answer.texts,
+        )
+
+    def _work_out(self, resolved: Resolved, day: pendulum.Date, scenario: Scenario) -> _Answer:
+        """The rulings of every clause in force on ``day`` that speaks to the action."""
         items, uncertain, assumptions = self._effective(day, scenario)
         ctx = Context(on=day, scenario=scenario, in_force=tuple(i.clause for i in items))
+        verbs = self._compiled.verbs
+        verb = resolved.verb
         rulings: list[Ruling] = []
         used_assumptions: list[str] = []
         for item in items:
+            speaks_to = verbs.get(item.clause.id)
+            if speaks_to is not None and verb not in speaks_to:
+                continue  # the clause's kind never rules on this verb
             finding = item.clause.rule(resolved, ctx)
             if finding is None:
                 continue
@@ -633,15 +739,14 @@ class Agreement:
             rulings.append(Ruling(item.clause, item.amendment, finding))
             if item.clause.id in assumptions:
                 used_assumptions.append(assumptions[item.clause.id])
-        return Verdict(
-            action=action,
-            action_text=resolved.text,
-            on=day,
-            rulings=tuple(rulings),
-            scenario=scenario,
-            assumptions=tuple(dict.fromkeys(used_assumptions)),
-            known_on=self.known_on,
-            agreement=self.title,
+        found = tuple(rulings)
+        derived = derive(found)
+        return _Answer(
+            resolved=resolved,
+            rulings=found,
+            derived=derived,
+            assumed=tuple(dict.fromkeys(used_assumptions)),
+            key=(*derived, tuple(r.key() for r in found)),
         )
 
     @overload
@@ -691,8 +796,8 @@ class Agreement:
             period = to_period(during, field="during")
             return self._timeline(action, period, scenario)
         day = to_day(on, field="on")
-        facts = self._scenario(scenario)
-        return self._verdict(action, self._resolve(action), day, facts)
+        facts, points = self._facts(scenario)
+        return self._verdict(action, self._answer(action, scenario, facts, points, day), facts, day)
 
     def _change_points(self, scenario: Scenario) -> list[pendulum.Date]:
         points = list(self._compiled.days)
@@ -720,16 +825,19 @@ class Agreement:
                 f"during={period} is open-ended; a timeline needs an end. Give an end day, "
                 "e.g. during='2025-01-01/2027-01-01'."
             )
-        facts = self._scenario(scenario)
-        resolved = self._resolve(action)
-        pieces = period.split(self._change_points(facts))
+        facts, points = self._facts(scenario)
         segments: list[Segment] = []
-        for piece in pieces:
-            verdict = self._verdict(action, resolved, piece.start, facts)
-            if segments and segments[-1].verdict.key() == verdict.key():
+        last_key: tuple[object, ...] = ()
+        for piece in period.split(points):
+            answer = self._answer(action, scenario, facts, points, piece.start)
+            if segments and answer.key == last_key:
                 last = segments[-1]
-                segments[-1] = attrs.evolve(last, period=Period(last.period.start, piece.end))
+                segments[-1] = Segment(
+                    Period(last.period.start, piece.end), last.verdict, last.opened_by, last.cause
+                )
                 continue
+            last_key = answer.key
+            verdict = self._verdict(action, answer, facts, piece.start)
             if segments:
                 opened_by, cause = self._cause(piece.start, facts)
             else:
@@ -754,10 +862,9 @@ class Agreement:
         a, b = to_day(first, field="first"), to_day(second, field="second")
         if b < a:
             a, b = b, a
-        facts = self._scenario(scenario)
-        resolved = self._resolve(action)
-        va = self._verdict(action, resolved, a, facts)
-        vb = self._verdict(action, resolved, b, facts)
+        facts, points = self._facts(scenario)
+        va = self._verdict(action, self._answer(action, scenario, facts, points, a), facts, a)
+        vb = self._verdict(action, self._answer(action, scenario, facts, points, b), facts, b)
         changes: list[Change] = []
         if a != b:
             timeline = self._timeline(action, Period(a, b.add(days=1)), scenario)
@@ -967,3 +1074,7 @@ class Agreement:
             for clause in amendment.added():
                 lines.append(f"    adds {clause.id}: {clause.summary()}")
         return "\n".join(lines)
+
+
+_STATE = tuple(f.name for f in attrs.fields(Agreement) if f.init)
+"""The fields an agreement is pickled with (everything but the compiled state)."""
