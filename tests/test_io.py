@@ -564,7 +564,7 @@ BAD_FILES: list[tuple[str, str, str, type[Exception] | None, str, str, Marker]] 
         "toml",
         edit(BASE_TOML, 'beneficiary = "Beta"', 'beneficary = "Beta"'),
         None,
-        "unknown key 'beneficary' for an exclusivity clause. Did you mean 'beneficiary'?",
+        "unknown key 'beneficary' for an exclusivity clause. Did you mean 'beneficiary'? It is required",
         "amendments[0].adds[0].beneficary",
         "beneficary",
     ),
@@ -935,7 +935,8 @@ class TestBadFiles:
         dates = [p for p in error.problems if p.path == "amendments[1].effective"]
         floats = [p for p in error.problems if p.path.endswith("profit_threshold.amount")]
         assert len(unknown) == len(dates) == len(floats) == 1
-        assert str(error).startswith("three.toml: 4 problems found")  # + the missing beneficiary
+        assert str(error).startswith("three.toml: 3 problems found")
+        assert "It is required and missing" in unknown[0].message
         assert {p.line for p in error.problems} >= {
             line_of(text, "beneficary"),
             line_of(text, "2021-06-31"),

@@ -46,9 +46,8 @@ Examples:
     >>> loads(text.replace('bound = "Acme"', 'bund = "Acme"'), format="toml", source="deal.toml")
     Traceback (most recent call last):
     ...
-    clausekit.errors.ContractFileError: deal.toml: 2 problems found
-      deal.toml:18: amendments[0].adds[0].bund: unknown key 'bund' for an exclusivity clause. Did you mean 'bound'? ...
-      deal.toml:14: amendments[0].adds[0].bound: missing required key 'bound' (text).
+    clausekit.errors.ContractFileError: deal.toml: 1 problem found
+      deal.toml:18: amendments[0].adds[0].bund: unknown key 'bund' for an exclusivity clause. Did you mean 'bound'? It is required and missing. Valid keys: ...
 """
 
 from __future__ import annotations
@@ -849,20 +848,26 @@ class _Checker:
         specs = _SPECS[cls]
         names = [f.name for f in specs]
         what = _describe_class(cls)
+        missing = [f.name for f in specs if f.required and f.name not in value]
         for key in value:
-            if key == skip:
+            if key == skip or (isinstance(key, str) and key in names):
                 continue
-            if not isinstance(key, str) or key not in names:
-                hint = closest(str(key), names)
-                suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
-                self.add(
-                    (*path, str(key)),
-                    f"unknown key {key!r} for {what}.{suggestion} Valid keys: {', '.join(names)}.",
-                )
+            hint = closest(str(key), missing) or closest(str(key), names)
+            suggestion = ""
+            if hint and hint[0] in missing:
+                # One typo, one problem: the misspelt key stands for the missing one.
+                missing.remove(hint[0])
+                suggestion = f" Did you mean {hint[0]!r}? It is required and missing."
+            elif hint:
+                suggestion = f" Did you mean {hint[0]!r}?"
+            self.add(
+                (*path, str(key)),
+                f"unknown key {key!r} for {what}.{suggestion} Valid keys: {', '.join(names)}.",
+            )
         for spec in specs:
             if spec.name in value:
                 self.check(value[spec.name], spec.type, (*path, spec.name))
-            elif spec.required:
+            elif spec.name in missing:
                 self.add(
                     (*path, spec.name),
                     f"missing required key {spec.name!r} ({_expected(spec.type)}).",
