@@ -25,6 +25,7 @@ import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import attrs
 import tomli_w
@@ -415,7 +416,40 @@ def error_table(arg: str) -> str:
     return "\n".join(lines)
 
 
+SNIPPETS = Path(__file__).parent / "_snippets"
+
+
+def _slug(heading: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", heading.strip("# ").lower()).strip("-")
+
+
+def snippet_section(arg: str) -> str:
+    """One section of a snippet another engineer wrote: ``FILE#heading-slug``, heading left out.
+
+    The section runs to the next heading of the same or a higher level; the page
+    gives it a heading of its own. An unknown file or section fails the build.
+    """
+    name, _, wanted = arg.strip().partition("#")
+    lines = (SNIPPETS / name).read_text(encoding="utf-8").split("\n")
+    fenced = False
+    headings: list[tuple[int, int]] = []
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,6} ", line):
+            headings.append((number, len(line) - len(line.lstrip("#"))))
+    for index, (number, level) in enumerate(headings):
+        if _slug(lines[number]) == wanted:
+            end = next((n for n, lv in headings[index + 1 :] if lv <= level), len(lines))
+            return "\n".join(lines[number + 1 : end]).strip("\n")
+    raise PluginError(
+        f"docs/_snippets/{name} has no section {wanted!r}; sections: "
+        + ", ".join(_slug(lines[n]) for n, _ in headings)
+    )
+
+
 PIECES: dict[str, Callable[[str], str]] = {
+    "snippet": snippet_section,
     "amendment": amendment_section,
     "questions": questions_table,
     "money": money_table,
