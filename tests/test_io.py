@@ -867,6 +867,33 @@ BAD_FILES: list[tuple[str, str, str, type[Exception] | None, str, str, Marker]] 
         'cents = "0"',
     ),
     (
+        "format-typo",
+        "yaml",
+        edit(BASE_YAML, "format: clausekit/1", "formt: clausekit/1"),
+        None,
+        "unknown key 'formt'. Did you mean 'format'? It is required and missing",
+        "formt",
+        "formt: clausekit/1",
+    ),
+    (
+        "yaml-word-that-is-not-text",
+        "yaml",
+        edit(BASE_YAML, "- name: Acme", "- name: yes"),
+        None,
+        "expected text, found true (a boolean). Put it in quotes to make it text.",
+        "parties[0].name",
+        "- name: yes",
+    ),
+    (
+        "no-amendments",
+        "json",
+        '{"format": "clausekit/1", "id": "x", "title": "X", "parties": [],\n "amendments": []}',
+        ck.AgreementError,
+        "has no amendments",
+        "amendments",
+        '"amendments": []',
+    ),
+    (
         "null-value",
         "json",
         edit(BASE_JSON, '"rate": "0.20"', '"rate": null'),
@@ -993,6 +1020,11 @@ class TestBadFiles:
         assert ck.loads(BASE_TOML, format="toml") == BASE_DEAL
         assert ckio.to_dict(BASE_DEAL) == before
 
+    def test_byte_order_mark_is_ignored(self) -> None:
+        """Text starting with a byte order mark reads like text without one."""
+        for fmt, text in (("toml", BASE_TOML), ("yaml", BASE_YAML), ("json", BASE_JSON)):
+            assert ck.loads("\ufeff" + text, format=fmt) == BASE_DEAL  # type: ignore[arg-type]
+
     def test_json_schema_key_is_allowed(self) -> None:
         """A top-level $schema key (for editors) is accepted and ignored."""
         data = {"$schema": "./contract.schema.json", **ckio.to_dict(BASE_DEAL)}
@@ -1017,6 +1049,8 @@ SCHEMA_CATCHES = {
     "enum-typo",
     "not-a-mapping",
     "null-value",
+    "format-typo",
+    "yaml-word-that-is-not-text",
 }
 
 

@@ -299,6 +299,11 @@ def _plural(tp: Any) -> str:
     )
 
 
+def _scalar(value: object) -> bool:
+    """True for a number, a boolean or a date: what an unquoted YAML or TOML word may become."""
+    return isinstance(value, bool | int | float | _dt.date | _dt.time)
+
+
 def _found(value: object) -> str:
     """A value found in a file, in words: its kind and, for scalars, itself."""
     if value is None:
@@ -671,7 +676,7 @@ def loads(
         raise _error(source, f"expected the file's text as a str, found {type(text).__name__}.")
     if len(text) > MAX_BYTES or (len(text) * 4 > MAX_BYTES and len(text.encode()) > MAX_BYTES):
         raise _error(source, _too_large(len(text.encode())))
-    data, lines = _parse(text, fmt, source)
+    data, lines = _parse(text.removeprefix("\ufeff"), fmt, source)
     return _build(data, source=source, evidence=evidence, lines=lines)
 
 
@@ -781,10 +786,21 @@ class _Checker:
         version = body.pop("format", None)
         body.pop("$schema", None)
         if version is None:
-            self.add(
-                ("format",),
-                f"missing required key 'format'; start the file with format = {FORMAT!r}.",
-            )
+            fields = {f.name for f in _SPECS[Agreement]}
+            strays = [k for k in body if isinstance(k, str) and k not in fields]
+            typo = closest("format", strays, n=1)
+            if typo:  # 'formt = ...': one typo, one problem
+                body.pop(typo[0])
+                self.add(
+                    (typo[0],),
+                    f"unknown key {typo[0]!r}. Did you mean 'format'? It is required and "
+                    f"missing; start the file with format = {FORMAT!r}.",
+                )
+            else:
+                self.add(
+                    ("format",),
+                    f"missing required key 'format'; start the file with format = {FORMAT!r}.",
+                )
         elif version != FORMAT:
             self.add(
                 ("format",),
@@ -812,7 +828,9 @@ class _Checker:
             return
         shape, tp = _SHAPES[tp]
         if shape == "str":
-            self.expect(isinstance(value, str), value, tp, path)
+            if not isinstance(value, str):
+                quote = " Put it in quotes to make it text." if _scalar(value) else ""
+                self.add(path, f"expected text, found {_found(value)}.{quote}")
         elif shape == "bool":
             self.expect(isinstance(value, bool), value, tp, path)
         elif shape == "list":
@@ -942,6 +960,9 @@ class _Checker:
 
     def check_day(self, value: Any, path: Path_) -> None:
         field = str(path[-1]) if path else "date"
+        if isinstance(value, str) and value != value.strip():
+            self.add(path, f"{field}={value!r} has spaces around the day; remove them.")
+            return
         try:
             if isinstance(value, str):
                 day_from_iso(value, field=field)
