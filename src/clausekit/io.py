@@ -99,6 +99,7 @@ __all__ = [
     "FORMAT",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "FieldPath",
     "Format",
     "dump",
     "dumps",
@@ -106,6 +107,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "render_path",
     "schema_text",
     "to_dict",
 ]
@@ -125,7 +127,7 @@ Format: TypeAlias = Literal["toml", "yaml", "json"]
 _FORMATS: tuple[str, ...] = ("toml", "yaml", "json")
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
-Path_: TypeAlias = tuple[str | int, ...]
+FieldPath: TypeAlias = tuple[str | int, ...]
 """A field path: keys and list indexes from the top of the file."""
 
 _AMOUNT = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
@@ -146,7 +148,7 @@ _CLASSES: tuple[type, ...] = (
 )
 
 
-def render_path(path: Path_) -> str:
+def render_path(path: FieldPath) -> str:
     """A field path as text: ``('amendments', 3, 'adds', 0, 'rate')`` → ``amendments[3].adds[0].rate``.
 
     Examples:
@@ -280,8 +282,10 @@ def _expected(tp: Any) -> str:
     origin = typing.get_origin(tp)
     if origin in (tuple, frozenset):
         return f"a list of {_plural(typing.get_args(tp)[0])}"
+    if tp is Agreement:
+        return "a mapping of the agreement's fields"
     if attrs.has(tp):
-        return _describe_class(tp).replace("the ", "a ", 1)
+        return _describe_class(tp)
     return str(tp)
 
 
@@ -726,7 +730,7 @@ def _format_for(path: Path) -> Format:
     return fmt
 
 
-def _no_lines(path: Path_) -> int | None:
+def _no_lines(path: FieldPath) -> int | None:
     return None
 
 
@@ -735,7 +739,7 @@ def _build(
     *,
     source: str,
     evidence: EvidenceBase | None,
-    lines: Callable[[Path_], int | None],
+    lines: Callable[[FieldPath], int | None],
 ) -> Agreement:
     claims = _Claims(evidence)
     checker = _Checker(claims)
@@ -756,7 +760,7 @@ def _build(
 
 
 def _with_lines(
-    problems: list[tuple[Path_, str]], lines: Callable[[Path_], int | None]
+    problems: list[tuple[FieldPath, str]], lines: Callable[[FieldPath], int | None]
 ) -> list[FileProblem]:
     return [FileProblem(render_path(path), message, lines(path)) for path, message in problems]
 
@@ -769,10 +773,10 @@ class _Checker:
 
     def __init__(self, claims: _Claims) -> None:
         self.claims = claims
-        self.problems: list[tuple[Path_, str]] = []
+        self.problems: list[tuple[FieldPath, str]] = []
         self.cause: ClauseKitError | None = None  # the first engine error behind a problem
 
-    def add(self, path: Path_, message: str, cause: ClauseKitError | None = None) -> None:
+    def add(self, path: FieldPath, message: str, cause: ClauseKitError | None = None) -> None:
         self.problems.append((path, message))
         if self.cause is None:
             self.cause = cause
@@ -820,7 +824,7 @@ class _Checker:
 
     # --- by type
 
-    def check(self, value: Any, tp: Any, path: Path_) -> None:
+    def check(self, value: Any, tp: Any, path: FieldPath) -> None:
         if value is None:
             self.add(
                 path, f"expected {_expected(tp)}, found nothing (null); leave the key out instead."
@@ -855,12 +859,12 @@ class _Checker:
         else:
             self.check_enum(value, tp, path)
 
-    def expect(self, ok: bool, value: Any, tp: Any, path: Path_) -> bool:
+    def expect(self, ok: bool, value: Any, tp: Any, path: FieldPath) -> bool:
         if not ok:
             self.add(path, f"expected {_expected(tp)}, found {_found(value)}.")
         return ok
 
-    def check_class(self, value: Any, cls: type, path: Path_, *, skip: str = "") -> None:
+    def check_class(self, value: Any, cls: type, path: FieldPath, *, skip: str = "") -> None:
         if not self.expect(isinstance(value, Mapping), value, cls, path):
             return
         specs = _SPECS[cls]
@@ -891,7 +895,7 @@ class _Checker:
                     f"missing required key {spec.name!r} ({_expected(spec.type)}).",
                 )
 
-    def check_clause(self, value: Any, path: Path_) -> None:
+    def check_clause(self, value: Any, path: FieldPath) -> None:
         if not self.expect(isinstance(value, Mapping), value, Clause, path):
             return
         kinds = sorted(CLAUSE_KINDS)
@@ -912,7 +916,7 @@ class _Checker:
             return
         self.check_class(value, CLAUSE_KINDS[kind], path, skip="kind")
 
-    def check_evidence(self, value: Any, path: Path_) -> None:
+    def check_evidence(self, value: Any, path: FieldPath) -> None:
         if not self.expect(isinstance(value, Mapping), value, Evidence, path):
             return
         keys = set(value)
@@ -936,7 +940,7 @@ class _Checker:
                 f"found the keys {', '.join(sorted(map(str, keys))) or '(none)'}.",
             )
 
-    def check_list(self, value: Any, tp: Any, path: Path_) -> None:
+    def check_list(self, value: Any, tp: Any, path: FieldPath) -> None:
         if not isinstance(value, list):
             hint = f" Write a list such as [{value!r}]." if isinstance(value, str) else ""
             self.add(path, f"expected {_expected(tp)}, found {_found(value)}.{hint}")
@@ -958,7 +962,7 @@ class _Checker:
                 elif isinstance(item, str | int):
                     seen.add(item)
 
-    def check_day(self, value: Any, path: Path_) -> None:
+    def check_day(self, value: Any, path: FieldPath) -> None:
         field = str(path[-1]) if path else "date"
         if isinstance(value, str) and value != value.strip():
             self.add(path, f"{field}={value!r} has spaces around the day; remove them.")
@@ -971,7 +975,7 @@ class _Checker:
         except ClauseKitError as exc:
             self.add(path, str(exc), exc)
 
-    def check_decimal(self, value: Any, path: Path_) -> None:
+    def check_decimal(self, value: Any, path: FieldPath) -> None:
         if isinstance(value, float):
             self.add(
                 path,
@@ -981,7 +985,7 @@ class _Checker:
         elif not isinstance(value, str) or not _DECIMAL.match(value):
             self.add(path, f"expected {_expected(Decimal)}, found {_found(value)}.")
 
-    def check_money(self, value: Any, path: Path_) -> None:
+    def check_money(self, value: Any, path: FieldPath) -> None:
         if not self.expect(isinstance(value, Mapping), value, Money, path):
             return
         for key in value:
@@ -1044,7 +1048,7 @@ class _Checker:
             except ClauseKitError as exc:
                 self.add((*path, "amount"), str(exc), exc)
 
-    def check_enum(self, value: Any, tp: type[enum.Enum], path: Path_) -> None:
+    def check_enum(self, value: Any, tp: type[enum.Enum], path: FieldPath) -> None:
         values = [str(m.value) for m in tp]
         if isinstance(value, str) and value in values:
             return
@@ -1064,7 +1068,7 @@ class _Checker:
             self.add(("parties",), str(exc), exc)
             return
         for a_index, amendment in enumerate(body["amendments"]):
-            clauses: list[tuple[Path_, Mapping[str, Any]]] = [
+            clauses: list[tuple[FieldPath, Mapping[str, Any]]] = [
                 (("amendments", a_index, "adds", i), c)
                 for i, c in enumerate(amendment.get("adds", ()))
             ]
@@ -1076,7 +1080,7 @@ class _Checker:
                 cls = CLAUSE_KINDS[clause["kind"]]
                 for field in cls.party_fields:
                     value = clause.get(field)
-                    pairs: list[tuple[Path_, str]] = (
+                    pairs: list[tuple[FieldPath, str]] = (
                         [((field,), value)]
                         if isinstance(value, str)
                         else [((field, i), v) for i, v in enumerate(value or ())]
@@ -1092,8 +1096,8 @@ class _Checker:
 
 
 def _leaves(
-    exc: BaseException, path: Path_, data: Any
-) -> Iterator[tuple[Path_, str, BaseException]]:
+    exc: BaseException, path: FieldPath, data: Any
+) -> Iterator[tuple[FieldPath, str, BaseException]]:
     """Flatten a cattrs error tree into (field path, message, error) triples."""
     if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
@@ -1111,7 +1115,7 @@ def _leaves(
     yield _refine(path, message, data), message, exc
 
 
-def _at(data: Any, path: Path_) -> Any:
+def _at(data: Any, path: FieldPath) -> Any:
     for part in path:
         if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
@@ -1123,7 +1127,7 @@ def _at(data: Any, path: Path_) -> Any:
     return data
 
 
-def _refine(path: Path_, message: str, data: Any) -> Path_:
+def _refine(path: FieldPath, message: str, data: Any) -> FieldPath:
     """Add the field an engine error names to ``path``, where the message names one.
 
     Engine messages name the field as ``rate=…`` or ``RightOfFirstRefusal.triggers``;
@@ -1141,7 +1145,7 @@ def _refine(path: Path_, message: str, data: Any) -> Path_:
     return path
 
 
-def _locate(message: str, data: Any) -> Path_:
+def _locate(message: str, data: Any) -> FieldPath:
     """Best effort: the field an agreement-level engine error is about, from its message.
 
     The engine names amendments and clauses by id (``Amendment 'x'``,
@@ -1163,7 +1167,7 @@ def _locate(message: str, data: Any) -> Path_:
     index = next((i for i, a in enumerate(amendments) if a.get("id") == found.group(1)), None)
     if index is None:
         return ()
-    path: Path_ = ("amendments", index)
+    path: FieldPath = ("amendments", index)
     amendment = amendments[index]
     clause_ids = re.findall(r"[Cc]lause '([^']*)'", message)
     if not clause_ids:
@@ -1186,7 +1190,9 @@ def _locate(message: str, data: Any) -> Path_:
     return path
 
 
-def _in_clause(path: Path_, clause: Mapping[str, Any], message: str, others: list[str]) -> Path_:
+def _in_clause(
+    path: FieldPath, clause: Mapping[str, Any], message: str, others: list[str]
+) -> FieldPath:
     if "(until)" in message:
         return (*path, "until")
     if match := re.search(r"field (\w+)", message):
@@ -1204,7 +1210,7 @@ def _in_clause(path: Path_, clause: Mapping[str, Any], message: str, others: lis
 # --------------------------------------------------------------------------- parsing
 
 
-def _parse(text: str, fmt: Format, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
+def _parse(text: str, fmt: Format, source: str) -> tuple[Any, Callable[[FieldPath], int | None]]:
     if fmt == "json":
         return _parse_json(text, source)
     if fmt == "yaml":
@@ -1221,10 +1227,10 @@ def _deep(source: str, line: int | None = None) -> ContractFileError:
     )
 
 
-def _lookup(lines: dict[Path_, int]) -> Callable[[Path_], int | None]:
+def _lookup(lines: dict[FieldPath, int]) -> Callable[[FieldPath], int | None]:
     """A line finder: the line of ``path``, or of its nearest ancestor that has one."""
 
-    def find(path: Path_) -> int | None:
+    def find(path: FieldPath) -> int | None:
         for end in range(len(path), -1, -1):
             if path[:end] in lines:
                 return lines[path[:end]]
@@ -1289,11 +1295,11 @@ def _bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
     return best, text.count("\n", 0, best_at) + 1
 
 
-def _lazy_lookup(build: Callable[[], dict[Path_, int]]) -> Callable[[Path_], int | None]:
+def _lazy_lookup(build: Callable[[], dict[FieldPath, int]]) -> Callable[[FieldPath], int | None]:
     """A line finder whose map is built on first use (only files with problems need one)."""
-    cache: list[Callable[[Path_], int | None]] = []
+    cache: list[Callable[[FieldPath], int | None]] = []
 
-    def find(path: Path_) -> int | None:
+    def find(path: FieldPath) -> int | None:
         if not cache:
             cache.append(_lookup(build()))
         return cache[0](path)
@@ -1301,7 +1307,7 @@ def _lazy_lookup(build: Callable[[], dict[Path_, int]]) -> Callable[[Path_], int
     return find
 
 
-def _parse_json(text: str, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
+def _parse_json(text: str, source: str) -> tuple[Any, Callable[[FieldPath], int | None]]:
     depth, line = _bracket_depth(text, toml=False)
     if depth > MAX_DEPTH:
         raise _deep(source, line)
@@ -1334,11 +1340,11 @@ def _parse_json(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
 _JSON_SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null|NaN|-?Infinity")
 
 
-def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str, int]]]:
+def _json_lines(text: str) -> tuple[dict[FieldPath, int], list[tuple[FieldPath, str, int]]]:
     """The line of every value in well-formed JSON, and every key given twice."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    lines: dict[Path_, int] = {}
-    duplicates: list[tuple[Path_, str, int]] = []
+    lines: dict[FieldPath, int] = {}
+    duplicates: list[tuple[FieldPath, str, int]] = []
     scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
     def line_of(pos: int) -> int:
@@ -1349,7 +1355,7 @@ def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str, int
             i += 1
         return i
 
-    def value(i: int, path: Path_) -> int:
+    def value(i: int, path: FieldPath) -> int:
         i = skip(i)
         lines.setdefault(path, line_of(i))
         c = text[i]
@@ -1398,7 +1404,7 @@ def _json_lines(text: str) -> tuple[dict[Path_, int], list[tuple[Path_, str, int
 _YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
+def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[FieldPath], int | None]]:
     try:
         depth = 0
         for event in yaml.parse(text, Loader=_YamlLoader):
@@ -1423,8 +1429,8 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | No
                     f"the file's aliases expand to {size:,} values, over the limit of "
                     f"{_MAX_VALUES:,}. Use fewer anchors and aliases.",
                 )
-            lines: dict[Path_, int] = {}
-            duplicates: list[tuple[Path_, str, int]] = []
+            lines: dict[FieldPath, int] = {}
+            duplicates: list[tuple[FieldPath, str, int]] = []
             _yaml_lines(node, (), lines, duplicates)
             data = loader.construct_document(node)
         finally:
@@ -1467,9 +1473,9 @@ def _yaml_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def _yaml_lines(
     node: yaml.Node,
-    path: Path_,
-    lines: dict[Path_, int],
-    duplicates: list[tuple[Path_, str, int]],
+    path: FieldPath,
+    lines: dict[FieldPath, int],
+    duplicates: list[tuple[FieldPath, str, int]],
 ) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -1493,7 +1499,7 @@ def _yaml_lines(
             _yaml_lines(child, (*path, index), lines, duplicates)
 
 
-def _parse_toml(text: str, source: str) -> tuple[Any, Callable[[Path_], int | None]]:
+def _parse_toml(text: str, source: str) -> tuple[Any, Callable[[FieldPath], int | None]]:
     depth, line = _bracket_depth(text, toml=True)
     if depth > MAX_DEPTH:
         raise _deep(source, line)
@@ -1524,7 +1530,7 @@ def _toml_keys(text: str) -> list[str]:
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
-def _toml_lines(text: str) -> dict[Path_, int]:
+def _toml_lines(text: str) -> dict[FieldPath, int]:
     """Best effort: the line of each table and key in a TOML file.
 
     tomllib does not report positions, so the text is scanned line by line:
@@ -1535,12 +1541,12 @@ def _toml_lines(text: str) -> dict[Path_, int]:
     text inside multi-line strings is skipped when the quotes are balanced
     per line; for anything else the line may be that of an enclosing key.
     """
-    lines: dict[Path_, int] = {}
+    lines: dict[FieldPath, int] = {}
     counters: dict[tuple[str, ...], int] = {}
-    current: Path_ = ()
+    current: FieldPath = ()
     in_multiline: str | None = None
 
-    def resolve(keys: list[str]) -> Path_:
+    def resolve(keys: list[str]) -> FieldPath:
         out: list[str | int] = []
         for i, key in enumerate(keys):
             out.append(key)
