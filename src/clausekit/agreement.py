@@ -276,21 +276,37 @@ class _Compiled:
     clause_ids: frozenset[str]
     # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
     verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
-    # Answers already worked out, shared by every later question they answer (see
-    # Agreement._answer). Bounded: cleared when it reaches _MEMO_SIZE entries.
-    memo: dict[object, Any] = attrs.field(factory=dict)
+    # What questions already worked out, for every later question it answers (see
+    # Agreement._answer): per action asked, and per scenario given. Each dict is
+    # bounded: cleared when it reaches _MEMO_SIZE entries.
+    asked: dict[Action, _Asked] = attrs.field(factory=dict)
+    scenarios: dict[Scenario, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
+        factory=dict
+    )
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
         return self.states[index] if index >= 0 else ()
 
-    def remember(self, key: object, value: object) -> None:
-        if len(self.memo) >= _MEMO_SIZE:
-            self.memo.clear()
-        self.memo[key] = value
-
 
 _MEMO_SIZE = 4096
+
+_NO_FACTS = Scenario()
+
+
+def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+
+
+@attrs.define
+class _Asked:
+    """An action as one agreement reads it, and the answers worked out for it so far."""
+
+    resolved: Resolved
+    # (scenario as given, index of the stretch between change points) -> answer
+    answers: dict[tuple[Scenario | None, int], _Answer] = attrs.field(factory=dict)
 
 
 @attrs.frozen(eq=False)
@@ -572,7 +588,7 @@ class Agreement:
 
     def _scenario(self, scenario: Scenario | None) -> Scenario:
         if scenario is None:
-            return Scenario()
+            return _NO_FACTS
         if not isinstance(scenario, Scenario):
             raise QuestionError(
                 f"scenario={scenario!r} is not a clausekit.Scenario; build one with "
@@ -662,16 +678,14 @@ class Agreement:
     def _facts(self, scenario: Scenario | None) -> tuple[Scenario, tuple[pendulum.Date, ...]]:
         """The scenario with canonical names, and every change point under it (remembered)."""
         compiled = self._compiled
-        key = ("facts", scenario)
-        found: tuple[Scenario, tuple[pendulum.Date, ...]] | None
-        try:
-            found = compiled.memo.get(key)
-        except TypeError:  # not hashable, so not a Scenario: _scenario says what is wrong
-            found = None
+        if scenario is None:  # no facts: no dated fact adds a change point
+            return _NO_FACTS, compiled.days
+        # Anything but a Scenario is refused by _scenario (QuestionError), before hashing.
+        found = compiled.scenarios.get(scenario) if isinstance(scenario, Scenario) else None
         if found is None:
             facts = self._scenario(scenario)
             found = (facts, tuple(sorted(set(self._change_points(facts)))))
-            compiled.remember(key, found)
+            _remember(compiled.scenarios, scenario, found)
         return found
 
     def _answer(
@@ -684,15 +698,15 @@ class Agreement:
     ) -> _Answer:
         """The answer for ``day``: remembered per (action, scenario, stretch between points)."""
         compiled = self._compiled
-        key = (action, scenario, bisect.bisect_right(points, day))
-        answer: _Answer | None = compiled.memo.get(key)
+        asked = compiled.asked.get(action)
+        if asked is None:
+            asked = _Asked(self._resolve(action))  # raises for a party it does not know
+            _remember(compiled.asked, action, asked)
+        key = (scenario, bisect.bisect_right(points, day))
+        answer = asked.answers.get(key)
         if answer is None:
-            resolved: Resolved | None = compiled.memo.get(("resolved", action))
-            if resolved is None:
-                resolved = self._resolve(action)
-                compiled.remember(("resolved", action), resolved)
-            answer = self._work_out(resolved, day, facts)
-            compiled.remember(key, answer)
+            answer = self._work_out(asked.resolved, day, facts)
+            _remember(asked.answers, key, answer)
         return answer
 
     def _verdict(
