@@ -88,6 +88,9 @@ class PartyRegistry:
 
     parties: tuple[Party, ...] = attrs.field(converter=_party_tuple)
     _index: dict[str, Party] = attrs.field(init=False, repr=False, eq=False)
+    # Every name and alias exactly as written -> canonical name: most look-ups spell a
+    # name the way the agreement does, and skip the case folding.
+    _exact: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Party] = {}
@@ -101,6 +104,7 @@ class PartyRegistry:
                     )
                 index[key] = party
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_exact", {n: p.name for p in self.parties for n in p.names})
 
     def __iter__(self) -> Iterator[Party]:
         return iter(self.parties)
@@ -137,4 +141,5 @@ class PartyRegistry:
 
     def canonical(self, name: str, *, where: str = "") -> str:
         """The canonical name of the party called ``name``."""
-        return self.resolve(name, where=where).name
+        exact = self._exact.get(name) if type(name) is str else None
+        return exact if exact is not None else self.resolve(name, where=where).name
