@@ -26,6 +26,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import tomli_w
@@ -43,7 +44,9 @@ from clausekit.money import format_money
 from clausekit.render import timeline_to_markdown
 from clausekit.sources import EvidenceBase, evidence_base
 
-MARKER = re.compile(r"^<!-- clausekit:(?P<name>[a-z-]+)(?: (?P<arg>[^>]*?))? -->$", re.MULTILINE)
+MARKER = re.compile(
+    r"^(?P<indent>[ ]*)<!-- clausekit:(?P<name>[a-z-]+)(?: (?P<arg>[^>]*?))? -->$", re.MULTILINE
+)
 
 TIMELINE_SVG = "img/openai-aws-training-2019-2026.svg"
 """Where the generated picture of the headline timeline lands in the site."""
@@ -357,6 +360,89 @@ def json_schema(arg: str) -> str:
     return fence(SCHEMA_FILE.read_text(encoding="utf-8"), "json")
 
 
+SCHEMA_ORDER = (
+    "Party",
+    "Amendment",
+    "Replacement",
+    "Evidence",
+    "ClaimReference",
+    "SeedExcerpt",
+    "OutsideSource",
+    "Day",
+    "DateRange",
+    "Money",
+    "Clause",
+)
+
+
+def _schema_type(node: dict[str, Any]) -> str:
+    """A schema node in words, linking to the sections of named definitions."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "const" in node:
+        return f'`"{node["const"]}"`'
+    if "enum" in node:
+        return " or ".join(
+            f"`{v!r}`" if not isinstance(v, str) else f'`"{v}"`' for v in node["enum"]
+        )
+    if "oneOf" in node:
+        return " or ".join(_schema_type(n) for n in node["oneOf"])
+    kind = node.get("type")
+    if kind == "array":
+        items = _schema_type(node.get("items", {}))
+        extra = ", at least one" if node.get("minItems") else ""
+        extra += ", no repeats" if node.get("uniqueItems") else ""
+        return f"list of {items}{extra}"
+    if isinstance(kind, list):
+        return " or ".join(str(k) for k in kind)
+    text = str(kind or "any")
+    if "pattern" in node:
+        text += f" matching `{node['pattern']}`"
+    return text
+
+
+def _schema_section(name: str, node: dict[str, Any], level: str = "###") -> list[str]:
+    anchor = name.lower()
+    lines = [f"{level} {name} {{ #{anchor} }}", ""]
+    if node.get("description"):
+        lines += [cell(node["description"]), ""]
+    properties = node.get("properties")
+    if properties:
+        required = set(node.get("required", ()))
+        lines += ["| key | value | required | meaning |", "|---|---|---|---|"]
+        for key, prop in properties.items():
+            need = "yes" if key in required else ""
+            lines.append(
+                f"| `{key}` | {_schema_type(prop)} | {need} | {cell(prop.get('description', ''))} |"
+            )
+        if node.get("additionalProperties") is False:
+            lines += ["", "No other key is allowed."]
+    else:
+        lines.append(f"Value: {_schema_type(node)}.")
+    return [*lines, ""]
+
+
+def schema_tables(arg: str) -> str:
+    """Every object of the contract file, key by key, from the shipped JSON Schema."""
+    import json
+
+    from clausekit.schema import SCHEMA_FILE
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    defs: dict[str, Any] = schema["$defs"]
+    lines = _schema_section("Agreement", schema, level="###")
+    named = [n for n in SCHEMA_ORDER if n in defs]
+    kinds = [cls.__name__ for cls in CLAUSE_KINDS.values() if cls.__name__ in defs]
+    rest = sorted(set(defs) - set(named) - set(kinds))
+    for name in [*named, *rest]:
+        lines += _schema_section(name, defs[name])
+    lines += ["## Clause kinds", ""]
+    for name in kinds:
+        lines += _schema_section(name, defs[name])
+    return "\n".join(lines)
+
+
 @contextlib.contextmanager
 def columns(width: int) -> Iterator[None]:
     """argparse wraps help to the terminal width: fix it, so the page is the same everywhere."""
@@ -457,6 +543,7 @@ PIECES: dict[str, Callable[[str], str]] = {
     "conflicts": conflicts,
     "clause-kinds": clause_kinds,
     "json-schema": json_schema,
+    "schema-tables": schema_tables,
     "cli-help": cli_help,
     "error-table": error_table,
 }
@@ -495,13 +582,16 @@ def _replace(match: re.Match[str], page: Page) -> str:
             f"{page.file.src_uri}: unknown marker <!-- clausekit:{name} -->; "
             f"known: {', '.join(sorted(PIECES))}."
         ) from None
-    return piece(arg)
+    indent = match.group("indent")
+    return "\n".join(indent + line if line else "" for line in piece(arg).split("\n"))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace every ``<!-- clausekit:... -->`` marker with the piece it names."""
     if page.file.src_uri == "case-study.md":
         check_case_study(markdown)
+    if page.file.src_uri == "reference/errors.md":
+        check_error_catalogue(markdown)
     return MARKER.sub(lambda m: _replace(m, page), markdown)
 
 
@@ -514,6 +604,23 @@ def check_case_study(markdown: str) -> None:
             "case-study.md must have one <!-- clausekit:amendment ID --> marker per amendment of "
             f"the model, in order.\n  model: {expected}\n  page:  {listed}"
         )
+
+
+def check_error_catalogue(markdown: str) -> None:
+    """The error catalogue must have a section, with an example, for every error class."""
+    sections = dict.fromkeys(re.findall(r"(?m)^### (\w+)\s*$", markdown))
+    classes = [cls.__name__ for cls in error_classes()]
+    missing = [name for name in classes if name not in sections]
+    stale = [name for name in sections if name not in classes]
+    if missing or stale:
+        raise PluginError(
+            "reference/errors.md must have one '### Name' section per ClauseKitError subclass.\n"
+            f"  without a section: {missing}\n  sections for no error class: {stale}"
+        )
+    for name in classes:
+        body = markdown.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
+        if ">>> " not in body:
+            raise PluginError(f"reference/errors.md: the section on {name} has no example.")
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
