@@ -87,7 +87,7 @@ def to_money(value: object, *, field: str, nonnegative: bool = True) -> Money:
     else:
         raise InvalidAmountError.unreadable(value, field=field)
     if nonnegative and amount < 0:
-        raise InvalidAmountError.negative(Money(amount, currency), field=field)
+        raise InvalidAmountError.negative(format_money(Money(amount, currency)), field=field)
     return Money(amount, currency)
 
 
@@ -111,7 +111,7 @@ def to_rate(value: object, *, field: str) -> Decimal:
 def check_same_currency(a: Money, b: Money, *, where: str) -> None:
     """Raise :class:`CurrencyMismatchError` unless ``a`` and ``b`` share a currency."""
     if a.currency != b.currency:
-        raise CurrencyMismatchError.between(a, b, where=where)
+        raise CurrencyMismatchError.between(format_money(a), format_money(b), where=where)
 
 
 def format_money(value: Money) -> str:

@@ -32,7 +32,7 @@ class ConsentRequirement(ClauseBase):
 
     Attributes:
         bound: the party whose action needs consent.
-        consent_by: whose consent is needed, or None for a flat prohibition.
+        consent_by: whose consent is needed; None (the default) for a flat prohibition.
         verb: the kind of action governed.
         scope: the subjects governed; empty = all.
         counterparties: the counterparties governed; empty = any.
@@ -42,7 +42,7 @@ class ConsentRequirement(ClauseBase):
     party_fields: ClassVar[tuple[str, ...]] = ("bound", "consent_by", "counterparties")
 
     bound: str
-    consent_by: str | None
+    consent_by: str | None = None
     verb: str
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     counterparties: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)

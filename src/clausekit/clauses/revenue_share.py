@@ -70,7 +70,7 @@ class RevenueShare(ClauseBase):
         super().__attrs_post_init__()
         if self.cap is not None and self.cap_undisclosed:
             raise AgreementError(
-                f"RevenueShare {self.id!r} gives cap={self.cap} and cap_undisclosed=true; give "
+                f"RevenueShare {self.id!r} gives cap={format_money(self.cap)} and cap_undisclosed=true; give "
                 "the cap when it is known, or say it is undisclosed, not both."
             )
 
