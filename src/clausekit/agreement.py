@@ -29,7 +29,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -309,7 +309,7 @@ class _Asked:
     answers: dict[tuple[Scenario | None, int], _Answer] = attrs.field(factory=dict)
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class _Answer:
     """One answer of an agreement to one question, for a stretch of days.
 
@@ -324,8 +324,14 @@ class _Answer:
     rulings: tuple[Ruling, ...]
     derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]
     assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
-    key: tuple[object, ...]  # Verdict.key() of every verdict built from it
     texts: dict[object, str] = attrs.field(factory=dict)
+    _key: tuple[object, ...] | None = None
+
+    def key(self) -> tuple[object, ...]:
+        """``Verdict.key()`` of every verdict built from this answer (worked out on first use)."""
+        if self._key is None:
+            self._key = (*self.derived, tuple(r.key() for r in self.rulings))
+        return self._key
 
 
 def _compile(
@@ -603,7 +609,7 @@ class Agreement:
 
     def _effective(
         self, day: pendulum.Date, scenario: Scenario
-    ) -> tuple[list[InForce], dict[str, str], dict[str, str]]:
+    ) -> tuple[Sequence[InForce], dict[str, str], dict[str, str]]:
         """Clauses in force on ``day`` under ``scenario``.
 
         Returns the clauses, the ids made uncertain by an unverified AGI
@@ -614,7 +620,7 @@ class Agreement:
         compiled = self._compiled
         base = compiled.state(day)
         if not compiled.agi:
-            return list(base), {}, {}
+            return base, {}, {}
         ended: set[str] = set()
         started: set[str] = set()
         uncertain: dict[str, str] = {}
@@ -731,7 +737,7 @@ class Agreement:
     def _work_out(self, resolved: Resolved, day: pendulum.Date, scenario: Scenario) -> _Answer:
         """The rulings of every clause in force on ``day`` that speaks to the action."""
         items, uncertain, assumptions = self._effective(day, scenario)
-        ctx = Context(on=day, scenario=scenario, in_force=tuple(i.clause for i in items))
+        ctx = Context(on=day, scenario=scenario, in_force=tuple([i.clause for i in items]))
         verbs = self._compiled.verbs
         verb = resolved.verb
         rulings: list[Ruling] = []
@@ -759,8 +765,7 @@ class Agreement:
             resolved=resolved,
             rulings=found,
             derived=derived,
-            assumed=tuple(dict.fromkeys(used_assumptions)),
-            key=(*derived, tuple(r.key() for r in found)),
+            assumed=tuple(dict.fromkeys(used_assumptions)) if used_assumptions else (),
         )
 
     @overload
@@ -844,13 +849,13 @@ class Agreement:
         last_key: tuple[object, ...] = ()
         for piece in period.split(points):
             answer = self._answer(action, scenario, facts, points, piece.start)
-            if segments and answer.key == last_key:
+            if segments and answer.key() == last_key:
                 last = segments[-1]
                 segments[-1] = Segment(
                     Period(last.period.start, piece.end), last.verdict, last.opened_by, last.cause
                 )
                 continue
-            last_key = answer.key
+            last_key = answer.key()
             verdict = self._verdict(action, answer, facts, piece.start)
             if segments:
                 opened_by, cause = self._cause(piece.start, facts)

@@ -160,6 +160,13 @@ def derive(
     """A verdict's outcome, open conditions and missing facts, from its rulings."""
     if not rulings:
         return Outcome.PERMITTED, (), ()
+    if len(rulings) == 1:  # the common case, without the generators
+        finding = rulings[0].finding
+        if finding.effect is Outcome.CONDITIONAL:
+            return finding.effect, _dedupe(finding.conditions), ()
+        if finding.effect is Outcome.UNKNOWN:
+            return finding.effect, (), _dedupe(finding.missing)
+        return finding.effect, (), ()
     outcome = combine(r.finding.effect for r in rulings)
     conditions = _dedupe(
         c for r in rulings if r.finding.effect is Outcome.CONDITIONAL for c in r.finding.conditions
