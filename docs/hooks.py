@@ -549,7 +549,7 @@ PIECES: dict[str, Callable[[str], str]] = {
 }
 
 
-# --------------------------------------------------------------------------- the picture
+# --------------------------------------------------------------------------- the pictures
 
 
 def headline_timeline() -> ck.Timeline:
@@ -564,12 +564,25 @@ def headline_svg() -> str:
     )
 
 
+def api_svg() -> str:
+    timeline = deal().timeline(AWS_API, start="2019-01-01", end="2027-01-01")
+    return timeline.to_svg(title="Could OpenAI serve its API from AWS? 2019–2026", width=760)
+
+
+PICTURES: dict[str, Callable[[], str]] = {
+    TIMELINE_SVG: headline_svg,
+    "img/openai-aws-api-2019-2026.svg": api_svg,
+}
+"""Pictures drawn by the library during the build, by their path in the site."""
+
+
 # --------------------------------------------------------------------------- mkdocs events
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated timeline picture to the site (a file, never committed)."""
-    files.append(File.generated(config, TIMELINE_SVG, content=headline_svg()))
+    """Add the pictures the library draws to the site (generated files, never committed)."""
+    for path, draw in PICTURES.items():
+        files.append(File.generated(config, path, content=draw()))
     return files
 
 
