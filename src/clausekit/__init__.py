@@ -9,6 +9,9 @@ Examples:
     'conditional'
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from clausekit import models
 from clausekit.actions import (
     Act,
@@ -53,9 +56,9 @@ from clausekit.errors import (
     UnknownPartyError,
 )
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
-from clausekit.io import dump, dumps, load, loads
 from clausekit.money import Money
 from clausekit.parties import Party, PartyRegistry
+from clausekit.portfolio import evaluate_many, timeline_many
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
@@ -73,7 +76,33 @@ from clausekit.time import DateRange, Period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
 from clausekit.verdict import Condition, Outcome, Ruling, Verdict
 
+if TYPE_CHECKING:
+    from clausekit.io import dump, dumps, load, loads
+
 __version__ = "0.1.0"
+
+# Contract files need cattrs, PyYAML and tomli-w: clausekit.io is imported on first use of
+# these names, so `import clausekit` stays fast for code that builds agreements in Python.
+_LAZY = {
+    "dump": "clausekit.io",
+    "dumps": "clausekit.io",
+    "load": "clausekit.io",
+    "loads": "clausekit.io",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clausekit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "AGIClause",
@@ -147,7 +176,9 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "evaluate_many",
     "load",
     "loads",
     "models",
+    "timeline_many",
 ]

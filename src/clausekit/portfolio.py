@@ -42,8 +42,7 @@ from __future__ import annotations
 import math
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
-from typing import Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 import attrs
 import pendulum
@@ -55,6 +54,9 @@ from clausekit.scenario import Scenario
 from clausekit.time import Period, to_day, to_period
 from clausekit.timeline import Timeline
 from clausekit.verdict import Verdict
+
+if TYPE_CHECKING:  # concurrent.futures imports logging: only load it when an executor is used
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "Failure",
@@ -254,6 +256,8 @@ def _run(
 ) -> tuple[Verdict | Timeline | Failure, ...]:
     if executor is None:
         return tuple(_answer_chunk(question, 0, agreements))
+    from concurrent.futures import Executor
+
     if not isinstance(executor, Executor):
         raise QuestionError(
             f"executor={executor!r} is not a concurrent.futures.Executor; pass a "
