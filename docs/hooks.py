@@ -579,6 +579,27 @@ PICTURES: dict[str, Callable[[], str]] = {
 # --------------------------------------------------------------------------- mkdocs events
 
 
+OPTIONAL_PAGES = {"performance.md": "Performance"}
+"""Pages other engineers write: linked from the navigation once they exist."""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Put the optional pages that exist into the navigation, before the reference."""
+    nav = config.nav
+    if nav is None:
+        return config
+    docs_dir = Path(config.docs_dir)
+    listed = {str(v) for item in nav if isinstance(item, dict) for v in item.values()}
+    for page, title in OPTIONAL_PAGES.items():
+        if (docs_dir / page).exists() and page not in listed:
+            where = next(
+                (i for i, item in enumerate(nav) if isinstance(item, dict) and "Reference" in item),
+                len(nav),
+            )
+            nav.insert(where, {title: page})
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the pictures the library draws to the site (generated files, never committed)."""
     for path, draw in PICTURES.items():
