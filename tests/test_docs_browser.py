@@ -167,10 +167,8 @@ class TestCaseStudy:
         assert natural[1] > 0, f"the SVG did not load: {natural}"
         assert image.size["width"] > 300, image.size
         assert image.size["height"] > 50, image.size
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
         assert image.is_displayed()
         ARTIFACTS.mkdir(exist_ok=True)
-        driver.execute_script("window.scrollTo(0, 0)")
         assert driver.save_screenshot(str(ARTIFACTS / "case-study.png"))
 
     def test_every_amendment_has_a_section(self, driver: Any, base_url: str) -> None:
