@@ -626,6 +626,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         check_case_study(markdown)
     if page.file.src_uri == "reference/errors.md":
         check_error_catalogue(markdown)
+    # Sybil runs ```python blocks; those that are doctests read better highlighted as a session.
+    markdown = re.sub(r"(?m)^(\s*)```python\n(\s*>>> )", r"\1```pycon\n\2", markdown)
     return MARKER.sub(lambda m: _replace(m, page), markdown)
 
 
