@@ -442,7 +442,7 @@ def _compile(
 
 
 def _no_agi_up_to(day: pendulum.Date) -> str:
-    return f"no AGI declaration up to {day} (the scenario gives none); "
+    return f"no AGI declaration up to {day.isoformat()} (the scenario gives none); "
 
 
 def _share_terms(item: InForce) -> tuple[object, ...]:

@@ -308,10 +308,14 @@ class Verdict:
         Args:
             width: the line width to wrap at.
         """
-        known = f" (as the public could know it on {self.known_on})" if self.known_on else ""
+        known = (
+            f" (as the public could know it on {self.known_on.isoformat()})"
+            if self.known_on
+            else ""
+        )
         where = f" under {self.agreement}" if self.agreement else ""
         lines = [
-            f"Question: is {self.action_text} permitted on {self.on}{where}{known}?",
+            f"Question: is {self.action_text} permitted on {self.on.isoformat()}{where}{known}?",
             f"Answer:   {self.headline()}",
         ]
         if self.scenario:
@@ -320,7 +324,7 @@ class Verdict:
             lines.append(f"Assumed:  {assumption}")
         if not self.rulings:
             lines.append(
-                f"Why:      {NO_CLAUSE_REASON} — none of the clauses in force on {self.on} "
+                f"Why:      {NO_CLAUSE_REASON} — none of the clauses in force on {self.on.isoformat()} "
                 "governs this action."
             )
             return "\n".join(lines)
