@@ -213,7 +213,12 @@ class TestWholeSite:
 
     def test_nothing_is_fetched_from_outside(self, driver: Any, base_url: str) -> None:
         """The site works offline: every resource a page loads comes from the site itself."""
-        for page in ("index.html", "case-study.html", "reference/api.html"):
+        for page in (
+            "index.html",
+            "case-study.html",
+            "reference/api/index.html",
+            "reference/api/agreements.html",
+        ):
             open_page(driver, base_url + page)
             resources = driver.execute_script(
                 "return performance.getEntriesByType('resource').map(e => e.name)"
