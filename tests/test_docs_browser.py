@@ -116,6 +116,7 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     options.add_argument("--window-size=1280,1600")
+    options.add_argument("--disable-dev-shm-usage")  # containers often have a tiny /dev/shm
     options.set_capability("goog:loggingOptions", {"browser": "ALL"})
     browser = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     browser.set_page_load_timeout(TIMEOUT)
