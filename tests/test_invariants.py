@@ -648,3 +648,69 @@ def test_contract_texts_load_in_their_format(fmt: contract_io.Format) -> None:
         assert isinstance(contract_io.loads(text, format=fmt), ck.Agreement)
 
     loads()
+
+
+# --------------------------------------------------------------------------- the strategies
+
+REGISTERED: list[type] = [
+    ck.Period,
+    ck.DateRange,
+    ck.Party,
+    ck.SeedExcerpt,
+    ck.OutsideSource,
+    ck.Scenario,
+    ck.ProcureCompute,
+    ck.Act,
+    ck.Agreement,
+    ck.Amendment,
+    *ck.scenario.FACT_TYPES,
+    *ck.clauses.CLAUSE_KINDS.values(),
+]
+
+
+class TestStrategies:
+    @pytest.mark.parametrize("cls", REGISTERED, ids=lambda cls: cls.__name__)
+    def test_from_type_builds_every_registered_type(self, cls: type) -> None:
+        """st.from_type works for every clausekit type registered by the entry point."""
+
+        @settings(max_examples=5, database=None)
+        @given(value=st.from_type(cls))
+        def builds(value: object) -> None:
+            assert type(value) is cls
+
+        builds()
+
+    @given(fact=ckst.facts())
+    def test_facts_are_valid_in_a_scenario(self, fact: ck.Fact) -> None:
+        """Any generated fact makes a scenario on its own, and every type can come up."""
+        assert fact in ck.Scenario(fact)
+
+    @pytest.mark.parametrize(
+        "first",
+        ["import clausekit.testing", "import hypothesis", "import clausekit"],
+    )
+    def test_registration_whatever_is_imported_first(self, first: str) -> None:
+        """The entry point registers the strategies whichever module a process imports first.
+
+        ``import clausekit.testing`` first makes hypothesis look the hook up on a
+        half-imported module: the hook must be defined before that module
+        imports hypothesis.
+        """
+        script = (
+            f"{first}\n"
+            "from hypothesis import strategies as st\n"
+            "import clausekit as ck\n"
+            "print(type(st.from_type(ck.Period).example()).__name__)\n"
+        )
+        env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
+        done = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "Period"
