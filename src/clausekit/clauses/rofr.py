@@ -137,7 +137,14 @@ class RightOfFirstRefusal(ClauseBase):
             return attrs.evolve(waived, reason=f"{base} {waived.reason}")
         status = condition.status(ctx.scenario)
         if status is True:
-            return Finding(Outcome.PERMITTED, f"{base} The scenario says {condition.text}.")
+            given = [f for f in condition.satisfied_by if f in ctx.scenario]
+            said = " and ".join(
+                f"{self.holder} declines the offer"
+                if isinstance(f, OfferDeclined)
+                else f"{self.holder} cannot meet the requirements"
+                for f in given
+            )
+            return Finding(Outcome.PERMITTED, f"{base} The scenario says {said}.")
         if status is False:
             return Finding(
                 Outcome.PROHIBITED, f"{base} The scenario says {self.holder} accepted the offer."
