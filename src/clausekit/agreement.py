@@ -29,7 +29,8 @@ Examples:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -45,6 +46,7 @@ from clausekit.errors import (
     InvalidPeriodError,
     QuestionError,
     UnknownClauseError,
+    UnknownPartyError,
     closest,
 )
 from clausekit.evidence import Evidence, require_evidence
@@ -292,6 +294,8 @@ class _Compiled:
 _MEMO_SIZE = 4096
 
 _NO_FACTS = Scenario()
+
+_NOTHING: Mapping[str, str] = MappingProxyType({})
 
 
 def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
@@ -577,13 +581,16 @@ class Agreement:
 
     def _resolve(self, action: Action) -> Resolved:
         registry = self._compiled.registry
-        kind = type(action).__name__
-        actor = registry.canonical(action.actor, where=f"{kind} (actor)")
-        counterparty = (
-            None
-            if action.counterparty is None
-            else registry.canonical(action.counterparty, where=f"{kind} (counterparty)")
-        )
+        try:
+            actor = registry.canonical(action.actor)
+            other = action.counterparty
+            counterparty = None if other is None else registry.canonical(other)
+        except UnknownPartyError:
+            # Look up again, naming the field, so the error says where the name was.
+            kind = type(action).__name__
+            actor = registry.canonical(action.actor, where=f"{kind} (actor)")
+            registry.canonical(other, where=f"{kind} (counterparty)")  # type: ignore[arg-type]
+            raise
         return Resolved(
             actor=actor,
             verb=action.verb,
@@ -609,7 +616,7 @@ class Agreement:
 
     def _effective(
         self, day: pendulum.Date, scenario: Scenario
-    ) -> tuple[Sequence[InForce], dict[str, str], dict[str, str]]:
+    ) -> tuple[Sequence[InForce], Mapping[str, str], Mapping[str, str]]:
         """Clauses in force on ``day`` under ``scenario``.
 
         Returns the clauses, the ids made uncertain by an unverified AGI
@@ -620,7 +627,7 @@ class Agreement:
         compiled = self._compiled
         base = compiled.state(day)
         if not compiled.agi:
-            return base, {}, {}
+            return base, _NOTHING, _NOTHING
         ended: set[str] = set()
         started: set[str] = set()
         uncertain: dict[str, str] = {}

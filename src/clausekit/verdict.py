@@ -60,6 +60,10 @@ class Outcome(enum.StrEnum):
     """A fact or a term the answer needs is missing or undisclosed."""
 
 
+# Enum members looked up once: attribute access on an Enum class is slow in Python 3.11.
+_CONDITIONAL = Outcome.CONDITIONAL
+_UNKNOWN = Outcome.UNKNOWN
+
 _PRECEDENCE = {
     Outcome.PROHIBITED: 3,
     Outcome.UNKNOWN: 2,
@@ -162,11 +166,14 @@ def derive(
         return Outcome.PERMITTED, (), ()
     if len(rulings) == 1:  # the common case, without the generators
         finding = rulings[0].finding
-        if finding.effect is Outcome.CONDITIONAL:
-            return finding.effect, _dedupe(finding.conditions), ()
-        if finding.effect is Outcome.UNKNOWN:
-            return finding.effect, (), _dedupe(finding.missing)
-        return finding.effect, (), ()
+        effect = finding.effect
+        if effect is _CONDITIONAL:
+            conditions = finding.conditions
+            return effect, conditions if len(conditions) < 2 else _dedupe(conditions), ()
+        if effect is _UNKNOWN:
+            missing = finding.missing
+            return effect, (), missing if len(missing) < 2 else _dedupe(missing)
+        return effect, (), ()
     outcome = combine(r.finding.effect for r in rulings)
     conditions = _dedupe(
         c for r in rulings if r.finding.effect is Outcome.CONDITIONAL for c in r.finding.conditions
