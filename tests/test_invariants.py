@@ -609,24 +609,44 @@ class TestCommandLine:
     )
     @given(question=ckst.questions(max_amendments=4), data=st.data())
     def test_json_equals_the_api(self, question: Question, data: st.DataObject) -> None:
-        """clausekit ask --json prints exactly what the Python API answers, on a day and a period."""
+        """clausekit --json prints exactly what the Python API answers.
+
+        For ask on a day and over a month, compare between two days, and the
+        clauses in force, each under the same facts.
+        """
         agreement, action, scenario, day = question
         expected_action = as_cli_builds_it(action)
         month = data.draw(ckst.days(ckst.MIN_DAY, pendulum.Date(2039, 11, 30)), label="month")
+        other = data.draw(ckst.days(), label="other")
         period = ck.Period.parse(f"{month.year:04d}-{month.month:02d}")
         facts = [w for f in scenario for w in ("--fact", render.format_fact(f))]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "deal.yaml"
             contract_io.dump(agreement, path)
-            base = ["ask", str(path), *cli_action(action), *facts, "--json"]
-            code, on_day = run_cli([*base, "--on", day.isoformat()])
-            assert code == cli.EXIT_OK
-            code, during = run_cli([*base, "--during", f"{month.year:04d}-{month.month:02d}"])
-            assert code == cli.EXIT_OK
-        verdict = agreement.ask(expected_action, on=day, scenario=scenario)
-        timeline = agreement.ask(expected_action, during=period, scenario=scenario)
-        assert json.loads(on_day) == render.verdict_to_dict(verdict)
-        assert json.loads(during) == render.timeline_to_dict(timeline)
+            question_words = [str(path), *cli_action(action), *facts, "--json"]
+            printed = {
+                "on": run_cli(["ask", *question_words, "--on", day.isoformat()]),
+                "during": run_cli(["ask", *question_words, "--during", str(period.start)[:7]]),
+                "compare": run_cli(
+                    ["compare", *question_words, day.isoformat(), other.isoformat()]
+                ),
+                "in-force": run_cli(["in-force", str(path), *facts, "--json", "--on", str(day)]),
+            }
+        expected = {
+            "on": render.verdict_to_dict(agreement.ask(expected_action, on=day, scenario=scenario)),
+            "during": render.timeline_to_dict(
+                agreement.ask(expected_action, during=period, scenario=scenario)
+            ),
+            "compare": render.comparison_to_dict(
+                agreement.compare(expected_action, day, other, scenario=scenario)
+            ),
+            "in-force": render.in_force_to_dict(
+                agreement.in_force(on=day, scenario=scenario), on=day, agreement=agreement.title
+            ),
+        }
+        for command, (code, out) in printed.items():
+            assert code == cli.EXIT_OK, command
+            assert json.loads(out) == expected[command], command
 
 
 def run_cli(argv: list[str]) -> tuple[int, str]:
