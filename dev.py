@@ -2,6 +2,7 @@
 
     python3 dev.py example   # create .venv, install, run the main example
     python3 dev.py test      # create .venv, install, run every check
+    python3 dev.py bench     # create .venv-bench (clausekit + OpenFisca-core), run the benchmark
 
 Only the Python standard library is used here, so it runs on a fresh machine
 with Python 3.11+ and access to the package registries.
@@ -22,6 +23,11 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 STAMP = VENV / ".clausekit-installed"
 MAIN_EXAMPLE = ROOT / "examples" / "could_openai_use_aws.py"
+# The benchmark compares clausekit with OpenFisca-core, installed only in its own venv.
+BENCH_VENV = ROOT / ".venv-bench"
+BENCH_PY = BENCH_VENV / ("Scripts" if os.name == "nt" else "bin") / "python"
+BENCH_STAMP = BENCH_VENV / ".clausekit-bench-installed"
+OPENFISCA = "openfisca-core==46.0.1"  # the newest release; installs on Python 3.11
 
 
 def run(*args: str | Path, **env: str) -> None:
@@ -77,8 +83,26 @@ def test() -> None:
         run(PY, "-m", "mkdocs", "build", "--strict", "--site-dir", str(ROOT / "site"))
 
 
+def ensure_bench_env() -> None:
+    """Create .venv-bench with clausekit (editable) and OpenFisca-core, once per change."""
+    if not BENCH_PY.exists():
+        print(f"creating {BENCH_VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(BENCH_VENV)
+    fingerprint = hashlib.sha256(install_fingerprint().encode() + OPENFISCA.encode()).hexdigest()
+    if BENCH_STAMP.exists() and BENCH_STAMP.read_text() == fingerprint:
+        return
+    run(BENCH_PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BENCH_PY, "-m", "pip", "install", "--quiet", "-e", ".", OPENFISCA)
+    BENCH_STAMP.write_text(fingerprint)
+
+
+def bench() -> None:
+    ensure_bench_env()
+    run(BENCH_PY, ROOT / "benchmarks" / "run.py", PYTHONHASHSEED="0", TZ="UTC")
+
+
 def main(argv: list[str]) -> int:
-    commands = {"example": example, "test": test, "setup": ensure_env}
+    commands = {"example": example, "test": test, "setup": ensure_env, "bench": bench}
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__.strip(), file=sys.stderr)
         return 2

@@ -39,6 +39,8 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
@@ -209,18 +211,38 @@ def _portable(failure: Failure) -> Failure:
     return failure
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, and restore it as it was.
+
+    Answering creates no reference cycles that must go at once, but every
+    collection the new verdicts trigger walks them and, through them, touches
+    the agreements they point into: on 100k agreements that is a quarter of
+    the time. Reference counting still frees everything as usual; pending
+    cycles (a failure's traceback) are collected once the collector resumes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _answer_chunk(
     question: _Question, first: int, agreements: Sequence[Agreement], portable: bool = False
 ) -> list[Verdict | Timeline | Failure]:
     """Answer ``question`` for each agreement; agreement ``i`` of the chunk has index ``first + i``."""
     out: list[Verdict | Timeline | Failure] = []
     answer = question.answer
-    for offset, agreement in enumerate(agreements):
-        try:
-            out.append(answer(agreement))
-        except Exception as exc:  # reported in the agreement's place, never dropped
-            failure = _failure(first + offset, agreement.id, exc)
-            out.append(_portable(failure) if portable else failure)
+    with _collector_paused():
+        for offset, agreement in enumerate(agreements):
+            try:
+                out.append(answer(agreement))
+            except Exception as exc:  # reported in the agreement's place, never dropped
+                failure = _failure(first + offset, agreement.id, exc)
+                out.append(_portable(failure) if portable else failure)
     return out
 
 

@@ -1,0 +1,137 @@
+"""A generated portfolio of N cloud agreements, and one question asked of all of them.
+
+    python benchmarks/portfolio.py 10000      # prints one JSON line
+
+Run by run.py once per N, each in a fresh process, so that the timings, the
+garbage collector and the memory high-water mark of one size do not leak
+into the next. Every agreement is built separately (its own parties, clauses
+and dates); the question is "may Acme buy training compute from OtherCloud
+on 2025-01-15?".
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import resource
+import sys
+import time
+
+import pendulum
+
+import clausekit as ck
+
+SOURCE = ck.OutsideSource(
+    url="https://example.org/benchmarks/portfolio",
+    title="Generated cloud agreements (benchmark)",
+    published="2019-01-01",
+    gloss="Acme buys compute from one cloud, first exclusively, then with a right of first refusal.",
+)
+QUESTION = ck.ProcureCompute(buyer="Acme", provider="OtherCloud", workload="training")
+DAY = pendulum.Date(2025, 1, 15)
+SCOPES = (["training", "research", "inference"], ["training"], [])
+
+
+def agreement(n: int) -> ck.Agreement:
+    """Agreement ``n``: exclusive cloud, then a right of first refusal, then free.
+
+    The dates, the scopes and whether consent can lift the exclusivity vary
+    with ``n``, so the portfolio holds every answer (prohibited, conditional,
+    permitted).
+    """
+    cloud = f"Cloud {n}"
+    signed = pendulum.Date(2018, 1, 1).add(days=n % 1500)
+    rofr = signed.add(days=300 + (n * 7) % 1200)
+    free = rofr.add(days=100 + (n * 13) % 900)
+    scope = SCOPES[n % 3]
+    return ck.Agreement(
+        id=f"cloud-{n}",
+        title=f"Cloud agreement {n}",
+        parties=[
+            ck.Party("Acme Labs", aliases=("Acme",)),
+            ck.Party(cloud, aliases=(f"C{n}",)),
+            ck.Party("OtherCloud"),
+        ],
+        amendments=[
+            ck.Amendment(
+                id="signed",
+                title="Signed",
+                effective=signed,
+                evidence=[SOURCE],
+                adds=[
+                    ck.Exclusivity(
+                        id="exclusive",
+                        title="Exclusive cloud",
+                        evidence=[SOURCE],
+                        bound="Acme",
+                        beneficiary=cloud,
+                        scope=scope,
+                        consent_by=None if n % 5 == 0 else cloud,
+                    )
+                ],
+            ),
+            ck.Amendment(
+                id="rofr",
+                title="Right of first refusal",
+                effective=rofr,
+                evidence=[SOURCE],
+                replaces=[
+                    ck.Replacement(
+                        "exclusive",
+                        ck.RightOfFirstRefusal(
+                            id="rofr",
+                            title="Right of first refusal",
+                            evidence=[SOURCE],
+                            grantor="Acme",
+                            holder=cloud,
+                            scope=scope,
+                            triggers=["declined", "cannot-meet"],
+                        ),
+                    )
+                ],
+            ),
+            ck.Amendment(id="free", title="Free", effective=free, evidence=[SOURCE], ends=["rofr"]),
+        ],
+    )
+
+
+def _peak_rss_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+def measure(n: int) -> dict[str, object]:
+    """Build ``n`` agreements, then time evaluate_many over them, in-process, once cold."""
+    base_rss = _peak_rss_bytes()
+    start = time.perf_counter()
+    agreements = [agreement(i) for i in range(n)]
+    built = time.perf_counter() - start
+    gc.collect()
+    held_rss = _peak_rss_bytes()
+    cpu = time.process_time()
+    start = time.perf_counter()
+    results = ck.evaluate_many(agreements, QUESTION, on=DAY)
+    cold = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    peak_rss = _peak_rss_bytes()
+    results.raise_if_failed()
+    outcomes: dict[str, int] = {}
+    for verdict in results:
+        assert isinstance(verdict, ck.Verdict)
+        outcomes[verdict.outcome.value] = outcomes.get(verdict.outcome.value, 0) + 1
+    start = time.perf_counter()
+    ck.evaluate_many(agreements, QUESTION, on=DAY)
+    warm = time.perf_counter() - start
+    return {
+        "n": n,
+        "build_seconds": built,
+        "seconds": cold,
+        "cpu_seconds": cpu,
+        "warm_seconds": warm,
+        "portfolio_bytes": held_rss - base_rss,
+        "peak_extra_bytes": peak_rss - held_rss,
+        "outcomes": outcomes,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(int(sys.argv[1]))))

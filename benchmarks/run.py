@@ -1,0 +1,379 @@
+"""clausekit's benchmark: medians and ratios from one run, printed as a table.
+
+    python3 dev.py bench          # prepares .venv-bench (clausekit + OpenFisca-core), runs this
+
+What it measures, on the bundled model (OpenAI buying training compute from
+Amazon Web Services) unless said otherwise:
+
+- ``ask(on=)`` with the full explanation (``.explain()``) against the same
+  regime written as OpenFisca-core time-varying parameters and looked up at
+  the same day, in the same process; ratio clausekit / OpenFisca;
+- ``timeline`` 2019-2027 against a naive loop asking every day; ratio;
+- ``ask(during=)``, ``compare``, ``as_known_on``;
+- ``evaluate_many`` over generated portfolios of 1k, 10k and 100k agreements
+  (each size in a fresh process): time, throughput, memory, and the scaling
+  exponent (slope of log time against log N);
+- ``import clausekit`` in a fresh interpreter, minus the interpreter's start.
+
+Timings are wall-clock medians of several samples (``time.perf_counter``);
+the portfolio also reports CPU time. The targets (see docs/performance.md)
+are checked and printed, never asserted: this is a benchmark, not a test.
+Results also go to benchmarks/results/latest.txt.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import peer_openfisca
+import pendulum
+
+import clausekit as ck
+import clausekit.models
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "latest.txt"
+AWS = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
+DAY = "2025-01-15"
+PORTFOLIO_SIZES = (1_000, 10_000, 100_000)
+SAMPLES = 9
+
+
+def per_call(fn: Callable[[], object], *, budget: float = 0.05) -> float:
+    """How many calls of ``fn`` fill about ``budget`` seconds (at least one)."""
+    number = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        elapsed = time.perf_counter() - start
+        if elapsed >= budget or number >= 1 << 20:
+            return number / elapsed if elapsed else float(number)
+        number *= 2
+
+
+def medians(fns: dict[str, Callable[[], object]], *, samples: int = SAMPLES) -> dict[str, float]:
+    """Median seconds per call of each function, sampled in turn so all share the same load."""
+    numbers = {name: max(1, int(per_call(fn) * 0.05)) for name, fn in fns.items()}
+    taken: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(samples):
+        for name, fn in fns.items():
+            number = numbers[name]
+            start = time.perf_counter()
+            for _ in range(number):
+                fn()
+            taken[name].append((time.perf_counter() - start) / number)
+    return {name: statistics.median(values) for name, values in taken.items()}
+
+
+def regime(verdict: ck.Verdict) -> str | None:
+    """The regime a clausekit verdict stands for, in the peer's words."""
+    if not verdict.rulings:
+        return None  # before any clause: the peer has no value yet either
+    kinds = {r.clause.kind for r in verdict.rulings if r.effect is ck.Outcome.CONDITIONAL}
+    if "exclusivity" in kinds:
+        return "exclusive"
+    if "right-of-first-refusal" in kinds:
+        return "right-of-first-refusal"
+    return "free"
+
+
+def check_same_regime(deal: ck.Agreement, root: object) -> None:
+    """Both sides must answer alike on every day from 2019 to 2027 before they are timed."""
+    day = pendulum.Date(2019, 1, 1)
+    end = pendulum.Date(2027, 1, 1)
+    while day < end:
+        ours = regime(deal.ask(AWS, on=day))
+        theirs = peer_openfisca.regime_on(root, day)  # type: ignore[arg-type]
+        if ours is not None and ours != theirs:
+            raise SystemExit(
+                f"benchmark: on {day} clausekit says {ours!r} but the OpenFisca parameters say "
+                f"{theirs!r}; update benchmarks/peer_openfisca.py to the bundled model."
+            )
+        day = day.add(days=1)
+
+
+def day_by_day(deal: ck.Agreement, start: pendulum.Date, end: pendulum.Date) -> list[ck.Verdict]:
+    """The naive way: ask about every day."""
+    out = []
+    day = start
+    while day < end:
+        out.append(deal.ask(AWS, on=day))
+        day = day.add(days=1)
+    return out
+
+
+def first_asks(count: int) -> float:
+    """Median seconds of ask(on=)+explain() on agreements never asked before (nothing remembered)."""
+    deal = ck.models.openai_microsoft()
+    fresh = [
+        ck.Agreement(
+            id=deal.id,
+            title=deal.title,
+            parties=deal.parties,
+            amendments=deal.amendments,
+            start=deal.start,
+            description=deal.description,
+        )
+        for _ in range(count)
+    ]
+    times = []
+    for agreement in fresh:
+        start = time.perf_counter()
+        agreement.ask(AWS, on=DAY).explain()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def engine_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    deal = ck.models.openai_microsoft()
+    root = peer_openfisca.build()
+    check_same_regime(deal, root)
+    lookups = peer_openfisca.lookups(root)
+    day = pendulum.Date(2025, 1, 15)
+    date = datetime.date(2025, 1, 15)
+    start, end = pendulum.Date(2019, 1, 1), pendulum.Date(2027, 1, 1)
+    first = first_asks(200)
+    ask = medians(
+        {
+            "ck str": lambda: deal.ask(AWS, on=DAY).explain(),
+            "ck date": lambda: deal.ask(AWS, on=day).explain(),
+            "ck verdict": lambda: deal.ask(AWS, on=DAY),
+            **{f"of str {name}": (lambda f=f: f(DAY)) for name, f in lookups.items()},
+            **{f"of date {name}": (lambda f=f: f(date)) for name, f in lookups.items()},
+        }
+    )
+    of_str = min(v for k, v in ask.items() if k.startswith("of str"))
+    of_date = min(v for k, v in ask.items() if k.startswith("of date"))
+    spans = medians(
+        {
+            "timeline": lambda: deal.timeline(AWS, start=start, end=end),
+            "day by day": lambda: day_by_day(deal, start, end),
+        },
+        samples=5,
+    )
+    others = medians(
+        {
+            "during": lambda: deal.ask(AWS, during="2025-01"),
+            "compare": lambda: deal.compare(AWS, "2025-01-15", "2025-11-15"),
+            "as_known_on": lambda: deal.as_known_on("2025-06-01"),
+            "as_known_on ask": lambda: deal.as_known_on("2025-06-01").ask(AWS, on="2025-11-15"),
+        }
+    )
+    rows = [
+        ("ask(on='2025-01-15') + explain()", us(ask["ck str"]), ""),
+        (
+            "  OpenFisca, same day as text",
+            us(of_str),
+            f"ratio ck/OpenFisca {ask['ck str'] / of_str:.2f}",
+        ),
+        ("ask(on=Date) + explain()", us(ask["ck date"]), ""),
+        (
+            "  OpenFisca, same day as a date",
+            us(of_date),
+            f"ratio ck/OpenFisca {ask['ck date'] / of_date:.2f}",
+        ),
+        ("ask(on=) verdict only", us(ask["ck verdict"]), ""),
+        ("ask(on=) + explain(), first time", us(first), "nothing remembered yet"),
+        *[
+            (f"  OpenFisca {name} {kind}", us(ask[f"of {kind} {name}"]), "")
+            for kind in ("str", "date")
+            for name in lookups
+        ],
+        ("timeline 2019-2027", us(spans["timeline"]), ""),
+        (
+            "  naive loop: ask() every day",
+            us(spans["day by day"]),
+            f"timeline {spans['day by day'] / spans['timeline']:.0f}x faster",
+        ),
+        ("ask(during='2025-01')", us(others["during"]), ""),
+        ("compare(2025-01-15, 2025-11-15)", us(others["compare"]), ""),
+        ("as_known_on('2025-06-01')", us(others["as_known_on"]), ""),
+        ("as_known_on(...).ask(on=...)", us(others["as_known_on ask"]), ""),
+    ]
+    figures = {
+        "ask_ratio": ask["ck str"] / of_str,
+        "ask_ratio_date": ask["ck date"] / of_date,
+        "timeline_ratio": spans["day by day"] / spans["timeline"],
+    }
+    return rows, figures
+
+
+def portfolio_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    measured = []
+    for n in PORTFOLIO_SIZES:
+        out = subprocess.run(
+            [sys.executable, str(HERE / "portfolio.py"), str(n)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        measured.append(json.loads(out.stdout))
+    rows = []
+    for m in measured:
+        n = m["n"]
+        rows.append(
+            (
+                f"evaluate_many, {n:,} agreements",
+                f"{m['seconds']:.3f} s",
+                f"{n / m['seconds']:,.0f}/s; CPU {m['cpu_seconds']:.3f} s; "
+                f"portfolio {mib(m['portfolio_bytes'])}, peak +{mib(m['peak_extra_bytes'])}; "
+                f"again {m['warm_seconds']:.3f} s",
+            )
+        )
+    xs = [math.log(m["n"]) for m in measured]
+    slope = fit_slope(xs, [math.log(m["seconds"]) for m in measured])
+    cpu_slope = fit_slope(xs, [math.log(m["cpu_seconds"]) for m in measured])
+    rows.append(
+        ("  scaling exponent (log t vs log N)", f"{slope:.2f}", f"CPU time: {cpu_slope:.2f}")
+    )
+    largest = measured[-1]
+    figures = {
+        "portfolio_seconds": largest["seconds"],
+        "portfolio_cpu_seconds": largest["cpu_seconds"],
+        "portfolio_n": largest["n"],
+        "scaling": slope,
+    }
+    return rows, figures
+
+
+def fit_slope(xs: list[float], ys: list[float]) -> float:
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def import_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        return time.perf_counter() - start
+
+    run("import clausekit")  # warm the bytecode cache
+    bare, full = [], []
+    for _ in range(SAMPLES):
+        bare.append(run("pass"))
+        full.append(run("import clausekit"))
+    cost = statistics.median(full) - statistics.median(bare)
+    shares = import_shares()
+    note = ", ".join(f"{name} {ms:.0f}" for name, ms in shares) + " ms (-X importtime, cumulative)"
+    return [("import clausekit", f"{cost * 1e3:.0f} ms", note)], {"import_ms": cost * 1e3}
+
+
+def import_shares() -> list[tuple[str, float]]:
+    """The heaviest parts of ``import clausekit`` as ``-X importtime`` sees them (one run)."""
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import clausekit"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    cumulative: dict[str, float] = {}
+    for line in out.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            cumulative[parts[2].strip()] = int(parts[1]) / 1000
+    names = ("pendulum", "attrs", "moneyed", "clausekit.io", "clausekit")
+    return [(name, cumulative[name]) for name in names if name in cumulative]
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.1f} µs" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
+
+
+def mib(count: float) -> str:
+    return f"{count / 2**20:.0f} MiB"
+
+
+def verdicts(figures: dict[str, float]) -> list[str]:
+    def line(ok: bool, text: str) -> str:
+        return f"  [{'met' if ok else 'MISSED'}] {text}"
+
+    return [
+        "Targets:",
+        line(
+            figures["ask_ratio"] <= 1.0,
+            f"ask(on=) + explain() at or below OpenFisca's lookup: ratio {figures['ask_ratio']:.2f} "
+            f"(day as text; {figures['ask_ratio_date']:.2f} with a date object)",
+        ),
+        line(
+            figures["timeline_ratio"] >= 50,
+            f"timeline >= 50x faster than day by day: {figures['timeline_ratio']:.0f}x",
+        ),
+        line(
+            figures["portfolio_cpu_seconds"] <= 2.0,
+            f"{figures['portfolio_n']:,.0f} agreements x one question <= 2 s on one core: "
+            f"{figures['portfolio_cpu_seconds']:.2f} s CPU ({figures['portfolio_seconds']:.2f} s wall)",
+        ),
+        line(
+            0.9 <= figures["scaling"] <= 1.1,
+            f"scaling linearly: exponent {figures['scaling']:.2f}",
+        ),
+        line(
+            figures["import_ms"] <= 150,
+            f"import clausekit <= 150 ms: {figures['import_ms']:.0f} ms",
+        ),
+    ]
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
+    ).stdout.strip()
+    return (
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at the start; clausekit {ck.__version__} "
+        f"(commit {commit or 'unknown'}); openfisca-core {openfisca_version()}"
+    )
+
+
+def openfisca_version() -> str:
+    from importlib.metadata import version
+
+    return version("openfisca-core")
+
+
+def table(rows: list[tuple[str, str, str]]) -> list[str]:
+    width = max(len(r[0]) for r in rows)
+    value = max(len(r[1]) for r in rows)
+    lines = [f"{'operation':<{width}}  {'median':>{value}}  notes", "-" * (width + value + 30)]
+    lines += [f"{a:<{width}}  {b:>{value}}  {c}".rstrip() for a, b, c in rows]
+    return lines
+
+
+def main() -> int:
+    header = machine()
+    print(header, flush=True)
+    rows: list[tuple[str, str, str]] = []
+    figures: dict[str, float] = {}
+    for part in (engine_rows, portfolio_rows, import_rows):
+        print(f"  measuring {part.__name__.removesuffix('_rows')} ...", flush=True)
+        more, found = part()
+        rows += more
+        figures |= found
+    lines = [header, "", *table(rows), "", *verdicts(figures)]
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text, end="")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(f"\nwritten to {RESULTS.relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
