@@ -77,6 +77,7 @@ from clausekit.timeline import Change, Comparison, Segment, Timeline
 from clausekit.verdict import Condition, Outcome, Ruling, Verdict
 
 if TYPE_CHECKING:
+    from clausekit.check import Report, Severity
     from clausekit.io import dump, dumps, load, loads
 
 __version__ = "0.1.0"
@@ -88,6 +89,9 @@ _LAZY = {
     "dumps": "clausekit.io",
     "load": "clausekit.io",
     "loads": "clausekit.io",
+    # What Agreement.check() returns; the checker loads the evidence base's code.
+    "Report": "clausekit.check",
+    "Severity": "clausekit.check",
 }
 
 
@@ -154,6 +158,7 @@ __all__ = [
     "ProcureCompute",
     "QuestionError",
     "Replacement",
+    "Report",
     "Revenue",
     "RevenueShare",
     "RightOfFirstRefusal",
@@ -162,6 +167,7 @@ __all__ = [
     "Scenario",
     "SeedExcerpt",
     "Segment",
+    "Severity",
     "Share",
     "SpendCommitment",
     "Timeline",
