@@ -722,6 +722,18 @@ class Agreement:
             _remember(asked.answers, key, answer)
         return answer
 
+    def _answer_once(
+        self, action: Action, day: pendulum.Date, scenario: Scenario | None
+    ) -> Verdict:
+        """``ask(action, on=day, scenario=scenario)`` for a caller that asks it only once.
+
+        Same verdict, but nothing is remembered: clausekit.portfolio asks each agreement
+        of a portfolio one question, so remembering would only cost time and memory.
+        """
+        facts, _ = self._facts(scenario)
+        answer = self._work_out(self._resolve(action), day, facts)
+        return self._verdict(action, answer, facts, day)
+
     def _verdict(
         self, action: Action, answer: _Answer, facts: Scenario, day: pendulum.Date
     ) -> Verdict:

@@ -199,7 +199,9 @@ class _Question:
                     scenario=self.scenario,
                 )
             return agreement.ask(self.action, during=self.period, scenario=self.scenario)
-        return agreement.ask(self.action, on=self.on, scenario=self.scenario)
+        assert self.on is not None
+        # One question per agreement: the same verdict as ask(), without remembering it.
+        return agreement._answer_once(self.action, self.on, self.scenario)
 
 
 def _portable(failure: Failure) -> Failure:

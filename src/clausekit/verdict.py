@@ -96,6 +96,8 @@ class Condition:
 
     def status(self, scenario: Scenario) -> bool | None:
         """True if the scenario satisfies it, False if it refutes it, None while open."""
+        if not scenario:
+            return None
         if any(f in scenario for f in self.satisfied_by):
             return True
         if any(f in scenario for f in self.refuted_by):

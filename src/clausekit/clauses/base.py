@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import attrs
 import pendulum
@@ -175,12 +175,12 @@ class Context:
         answer is ``CONDITIONAL`` on the consent. Returns None only when
         nothing decides and the caller should build its own condition.
         """
-        from clausekit.clauses.waiver import Waiver
-
+        # By kind rather than isinstance: waiver.py imports this module, and an import
+        # statement here would run on every ruling.
         waivers: list[Waiver] = [
-            c
-            for c in self.in_force
-            if isinstance(c, Waiver) and c.covers(party, ruling_clause.id, action)
+            w
+            for w in cast("tuple[Waiver, ...]", self.in_force)
+            if w.kind == "waiver" and w.covers(party, ruling_clause.id, action)
         ]
         if waivers:
             names = ", ".join(repr(w.id) for w in waivers)
