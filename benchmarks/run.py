@@ -188,9 +188,8 @@ def engine_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
         *[
             (
                 f"  OpenFisca {name}",
-                "",
-                " / ".join(us(ask[f"of {kind} {name}"]) for kind in ("str", "date"))
-                + " (text / date)",
+                us(ask[f"of str {name}"]),
+                f"with a date: {us(ask[f'of date {name}'])}",
             )
             for name in lookups
         ],
@@ -231,8 +230,8 @@ def portfolio_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
                 f"evaluate_many, {n:,} agreements",
                 f"{m['seconds']:.3f} s",
                 f"{n / m['seconds']:,.0f}/s; CPU {m['cpu_seconds']:.3f} s; "
-                f"agreements {mib(m['portfolio_bytes'])}, peak +{mib(m['peak_extra_bytes'])}; "
-                f"asked again {m['warm_seconds']:.3f} s",
+                f"memory: agreements {mib(m['portfolio_bytes'])}, "
+                f"verdicts +{mib(m['answers_bytes'])}",
             )
         )
     xs = [math.log(m["n"]) for m in measured]
@@ -299,7 +298,7 @@ def us(seconds: float) -> str:
 
 
 def mib(count: float) -> str:
-    return f"{count / 2**20:.0f} MiB"
+    return f"{count / 2**20:.1f} MiB" if count < 10 * 2**20 else f"{count / 2**20:.0f} MiB"
 
 
 def verdicts(figures: dict[str, float]) -> list[str]:
