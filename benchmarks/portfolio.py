@@ -1,6 +1,7 @@
 """A generated portfolio of N cloud agreements, and one question asked of all of them.
 
     python benchmarks/portfolio.py 10000 5    # N agreements, 5 timed runs; prints one JSON line
+    python benchmarks/portfolio.py pool 10000 2   # the same on a 2-process pool, once
 
 Run by run.py once per N, each in a fresh process, so that the timings, the
 garbage collector and the memory high-water mark of one size do not leak
@@ -17,6 +18,7 @@ import resource
 import statistics
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 import pendulum
 
@@ -153,5 +155,21 @@ def measure(n: int, repeat: int) -> dict[str, object]:
     }
 
 
+def measure_pool(n: int, workers: int) -> dict[str, object]:
+    """Time evaluate_many over ``n`` agreements on a process pool (started beforehand)."""
+    agreements = [agreement(i) for i in range(n)]
+    gc.collect()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(abs, range(workers)))  # the workers are up before the clock starts
+        start = time.perf_counter()
+        results = ck.evaluate_many(agreements, QUESTION, on=DAY, executor=pool)
+        seconds = time.perf_counter() - start
+    results.raise_if_failed()
+    return {"n": n, "workers": workers, "seconds": seconds}
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1)))
+    if len(sys.argv) > 1 and sys.argv[1] == "pool":
+        print(json.dumps(measure_pool(int(sys.argv[2]), int(sys.argv[3]))))
+    else:
+        print(json.dumps(measure(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1)))

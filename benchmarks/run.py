@@ -46,6 +46,7 @@ RESULTS = HERE / "results" / "latest.txt"
 AWS = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
 DAY = "2025-01-15"
 PORTFOLIO_SIZES = {1_000: 15, 10_000: 7, 100_000: 3}  # N -> timed runs
+POOL_SIZE = 10_000
 SAMPLES = 9
 
 
@@ -234,6 +235,23 @@ def portfolio_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
                 f"verdicts +{mib(m['answers_bytes'])}",
             )
         )
+    pool = json.loads(
+        subprocess.run(
+            [sys.executable, str(HERE / "portfolio.py"), "pool", str(POOL_SIZE), "2"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    in_process = next(m for m in measured if m["n"] == POOL_SIZE)
+    rows.append(
+        (
+            f"  the {POOL_SIZE:,} on ProcessPoolExecutor(2)",
+            f"{pool['seconds']:.3f} s",
+            f"{pool['seconds'] / in_process['seconds']:.0f}x the in-process time: pickling "
+            "agreements out and verdicts back outweighs answering",
+        )
+    )
     xs = [math.log(m["n"]) for m in measured]
     slope = fit_slope(xs, [math.log(m["seconds"]) for m in measured])
     cpu_slope = fit_slope(xs, [math.log(m["cpu_seconds"]) for m in measured])
