@@ -279,9 +279,12 @@ class _Compiled:
     # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
     verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
     # What questions already worked out, for every later question it answers (see
-    # Agreement._answer): per action asked, and per scenario given. Each dict is
-    # bounded: cleared when it reaches _MEMO_SIZE entries.
-    asked: dict[Action, _Asked] = attrs.field(factory=dict)
+    # Agreement._answer): answers per (action, scenario as given, index of the stretch
+    # between change points), actions as this agreement reads them, scenarios with
+    # canonical names and their change points. Each dict is bounded: cleared when it
+    # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
+    answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(factory=dict)
+    resolved: dict[Action, Resolved] = attrs.field(factory=dict)
     scenarios: dict[Scenario, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
         factory=dict
     )
@@ -302,15 +305,6 @@ def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     memo[key] = value
-
-
-@attrs.define
-class _Asked:
-    """An action as one agreement reads it, and the answers worked out for it so far."""
-
-    resolved: Resolved
-    # (scenario as given, index of the stretch between change points) -> answer
-    answers: dict[tuple[Scenario | None, int], _Answer] = attrs.field(factory=dict)
 
 
 @attrs.define(eq=False)
@@ -711,15 +705,15 @@ class Agreement:
     ) -> _Answer:
         """The answer for ``day``: remembered per (action, scenario, stretch between points)."""
         compiled = self._compiled
-        asked = compiled.asked.get(action)
-        if asked is None:
-            asked = _Asked(self._resolve(action))  # raises for a party it does not know
-            _remember(compiled.asked, action, asked)
-        key = (scenario, bisect.bisect_right(points, day))
-        answer = asked.answers.get(key)
+        key = (action, scenario, bisect.bisect_right(points, day))
+        answer = compiled.answers.get(key)
         if answer is None:
-            answer = self._work_out(asked.resolved, day, facts)
-            _remember(asked.answers, key, answer)
+            resolved = compiled.resolved.get(action)
+            if resolved is None:
+                resolved = self._resolve(action)  # raises for a party it does not know
+                _remember(compiled.resolved, action, resolved)
+            answer = self._work_out(resolved, day, facts)
+            _remember(compiled.answers, key, answer)
         return answer
 
     def _answer_once(
