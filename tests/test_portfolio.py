@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -358,3 +359,50 @@ class TestDask:
         kwargs: dict[str, Any] = {"start": "2019-01-01", "end": "2024-01-01"}
         remote = ck.timeline_many(PORTFOLIO, TRAINING_ELSEWHERE, executor=dask_executor, **kwargs)
         assert remote == ck.timeline_many(PORTFOLIO, TRAINING_ELSEWHERE, **kwargs)
+
+
+class TestCollector:
+    """evaluate_many pauses the cyclic garbage collector only while it answers."""
+
+    def test_restored_when_enabled(self) -> None:
+        """An enabled collector is enabled again afterwards, even after failures."""
+        assert gc.isenabled()
+        ck.evaluate_many(WITH_STRANGERS, TRAINING_ELSEWHERE, on=DAY)
+        assert gc.isenabled()
+
+    def test_left_disabled_when_disabled(self) -> None:
+        """A collector the caller disabled stays disabled."""
+        gc.disable()
+        try:
+            ck.evaluate_many(PORTFOLIO[:2], TRAINING_ELSEWHERE, on=DAY)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+
+class TestSharedAnswers:
+    """Days of one stretch share one worked-out answer, yet each verdict is its own day's."""
+
+    def test_explanations_differ_only_by_day(self) -> None:
+        """Two days between the same change days: same rulings, each heading names its day."""
+        deal = ck.models.openai_microsoft()
+        aws = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload="training")
+        first = deal.ask(aws, on="2025-01-10")
+        second = deal.ask(aws, on="2025-01-15")
+        assert first.rulings == second.rulings
+        assert first.explain().replace("2025-01-10", "2025-01-15") == second.explain()
+        assert "permitted on 2025-01-15" in second.explain()
+
+    def test_same_as_a_fresh_agreement(self) -> None:
+        """Asking after many other questions gives what a never-asked copy gives."""
+        deal = cloud_agreement(7)
+        for day in ("2019-06-01", "2021-03-01", "2023-01-01", "2030-01-01"):
+            deal.ask(TRAINING_ELSEWHERE, on=day).explain()
+        fresh = pickle.loads(pickle.dumps(deal))
+        for day in ("2019-06-02", "2021-03-02", "2023-01-02", "2030-01-02"):
+            ours, theirs = (
+                deal.ask(TRAINING_ELSEWHERE, on=day),
+                fresh.ask(TRAINING_ELSEWHERE, on=day),
+            )
+            assert ours == theirs
+            assert ours.explain() == theirs.explain()
