@@ -58,7 +58,6 @@ from clausekit.errors import (
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.money import Money
 from clausekit.parties import Party, PartyRegistry
-from clausekit.portfolio import evaluate_many, timeline_many
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
@@ -79,6 +78,7 @@ from clausekit.verdict import Condition, Outcome, Ruling, Verdict
 if TYPE_CHECKING:
     from clausekit.check import Report, Severity
     from clausekit.io import dump, dumps, load, loads
+    from clausekit.portfolio import evaluate_many, timeline_many
 
 __version__ = "0.1.0"
 
@@ -92,6 +92,9 @@ _LAZY = {
     # What Agreement.check() returns; the checker loads the evidence base's code.
     "Report": "clausekit.check",
     "Severity": "clausekit.check",
+    # Portfolio questions: loaded on first use, like the rest, to keep the import short.
+    "evaluate_many": "clausekit.portfolio",
+    "timeline_many": "clausekit.portfolio",
 }
 
 
