@@ -298,6 +298,9 @@ _MEMO_SIZE = 4096
 
 _NO_FACTS = Scenario()
 
+# (action, canonical actor, canonical counterparty) -> the action as clauses read it.
+_RESOLVED: dict[tuple[Action, str, str | None], Resolved] = {}
+
 _NOTHING: Mapping[str, str] = MappingProxyType({})
 
 
@@ -585,13 +588,20 @@ class Agreement:
             actor = registry.canonical(action.actor, where=f"{kind} (actor)")
             registry.canonical(other, where=f"{kind} (counterparty)")  # type: ignore[arg-type]
             raise
-        return Resolved(
-            actor=actor,
-            verb=action.verb,
-            counterparty=counterparty,
-            subject=action.subject,
-            text=action.describe(actor, counterparty),
-        )
+        # The resolution depends on the action and the canonical names only, so agreements
+        # that name the parties alike share it (a portfolio asks one action of them all).
+        key = (action, actor, counterparty)
+        resolved = _RESOLVED.get(key)
+        if resolved is None:
+            resolved = Resolved(
+                actor=actor,
+                verb=action.verb,
+                counterparty=counterparty,
+                subject=action.subject,
+                text=action.describe(actor, counterparty),
+            )
+            _remember(_RESOLVED, key, resolved)
+        return resolved
 
     def _scenario(self, scenario: Scenario | None) -> Scenario:
         if scenario is None:
