@@ -571,3 +571,12 @@ def test_agi_cause_named_once_by_the_clause_in_force() -> None:
     cause = timeline.segments[1].cause
     assert cause.count("AGI declared on 2023-01-01") == 1
     assert "clause 'agi-2'" in cause
+
+
+def test_timeline_at_names_the_day_asked() -> None:
+    """Timeline.at(day) equals ask(on=day), its day included, not the segment's first day."""
+    deal = distribution_agreement()
+    timeline = deal.ask(GAMMA_DE, during="2021")
+    verdict = timeline.at("2021-03-03")
+    assert verdict == deal.ask(GAMMA_DE, on="2021-03-03")
+    assert "on 2021-03-03" in verdict.explain()

@@ -446,6 +446,16 @@ def _no_agi_up_to(day: pendulum.Date) -> str:
     return f"no AGI declaration up to {day.isoformat()} (the scenario gives none); "
 
 
+def _touched(amendment: Amendment) -> set[str]:
+    """The clause ids an amendment adds, ends, or (through an AGI clause it adds) starts or ends."""
+    ids = set(amendment.ended())
+    for clause in amendment.added():
+        ids.add(clause.id)
+        if isinstance(clause, AGIClause):
+            ids |= clause.affects()
+    return ids
+
+
 def _share_terms(item: InForce) -> tuple[object, ...]:
     """What a revenue-share clause makes owed: two clauses with equal terms owe the same."""
     clause = item.clause
@@ -849,17 +859,34 @@ class Agreement:
                 points.append(trigger.day)
         return points
 
-    def _cause(self, day: pendulum.Date, scenario: Scenario) -> tuple[Amendment | None, str]:
+    def _cause(
+        self, day: pendulum.Date, scenario: Scenario, before: Verdict, after: Verdict
+    ) -> tuple[Amendment | None, str]:
+        """What changed the answer on ``day``: the amendment that touched a clause the answer
+        rests on (before or after), else None when only a term's end or a scenario fact did."""
+        relevant = {
+            clause.id
+            for verdict in (before, after)
+            for ruling in verdict.rulings
+            for clause in (ruling.clause, *ruling.finding.relies_on)
+        }
         opened = self._compiled.opened.get(day, ())
-        causes = [f"amendment {a.id!r} takes effect ({a.title})" for a in opened]
-        causes += [f"clause {c!r} reaches its end" for c in self._compiled.expiring.get(day, ())]
+        touching = [a for a in opened if relevant & _touched(a)]
+        expiring = self._compiled.expiring.get(day, ())
+        others = [a for a in opened if a not in touching]
+        causes = [f"amendment {a.id!r} takes effect ({a.title})" for a in touching]
+        causes += [f"clause {c!r} reaches its end" for c in expiring if c in relevant]
+        causes += [f"amendment {a.id!r} takes effect ({a.title})" for a in others]
+        causes += [f"clause {c!r} reaches its end" for c in expiring if c not in relevant]
         # Only the AGI clauses in force that day speak for the scenario's declaration.
         for item in self._compiled.state(day):
             if isinstance(item.clause, AGIClause):
                 trigger = item.clause.trigger(scenario)
                 if trigger is not None and trigger.day == day:
                     causes.append(f"{trigger.text} (scenario; clause {item.clause.id!r})")
-        return (opened[0] if opened else None), "; ".join(dict.fromkeys(causes)) or "change"
+        # No amendment that touched what the answer rests on: a term ended or a dated fact did it.
+        opener = touching[0] if touching else None
+        return opener, "; ".join(dict.fromkeys(causes)) or "change"
 
     def _timeline(self, action: Action, period: Period, scenario: Scenario | None) -> Timeline:
         if period.end is None:
@@ -881,7 +908,7 @@ class Agreement:
             last_key = answer.key()
             verdict = self._verdict(action, answer, facts, piece.start)
             if segments:
-                opened_by, cause = self._cause(piece.start, facts)
+                opened_by, cause = self._cause(piece.start, facts, segments[-1].verdict, verdict)
             else:
                 opened_by, cause = None, f"start of the period asked about ({period.start})"
             segments.append(Segment(piece, verdict, opened_by, cause))

@@ -84,7 +84,9 @@ class Timeline:
         day = to_day(day, field="day")
         for segment in self.segments:
             if day in segment.period:
-                return segment.verdict
+                # Same answer on every day of the segment; the verdict names the day asked.
+                verdict = segment.verdict
+                return verdict if verdict.on == day else attrs.evolve(verdict, on=day)
         raise InvalidPeriodError(
             f"day={day} lies outside this timeline ({self.period}); ask about a day inside it."
         )
