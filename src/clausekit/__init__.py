@@ -12,7 +12,6 @@ Examples:
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from clausekit import models
 from clausekit.actions import (
     Act,
     Action,
@@ -76,6 +75,7 @@ from clausekit.timeline import Change, Comparison, Segment, Timeline
 from clausekit.verdict import Condition, Outcome, Ruling, Verdict
 
 if TYPE_CHECKING:
+    from clausekit import models
     from clausekit.check import Report, Severity
     from clausekit.io import dump, dumps, load, loads
     from clausekit.portfolio import evaluate_many, timeline_many
@@ -96,9 +96,15 @@ _LAZY = {
     "evaluate_many": "clausekit.portfolio",
     "timeline_many": "clausekit.portfolio",
 }
+# Bundled models: a subpackage, imported on first use of ck.models.
+_LAZY_MODULES = {"models": "clausekit.models"}
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        value = importlib.import_module(_LAZY_MODULES[name])
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'clausekit' has no attribute {name!r}")
@@ -108,7 +114,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_LAZY_MODULES})
 
 
 __all__ = [

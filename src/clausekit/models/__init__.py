@@ -29,7 +29,6 @@ from importlib import resources
 
 from clausekit.agreement import Agreement
 from clausekit.errors import ClauseKitError, closest
-from clausekit.io import loads
 
 __all__ = ["UnknownModelError", "available", "load_model", "openai_microsoft"]
 
@@ -74,6 +73,8 @@ def available() -> tuple[str, ...]:
 @functools.cache
 def _load(file_name: str) -> Agreement:
     text = resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
+    from clausekit.io import loads  # cattrs, PyYAML and tomli-w load only when a model does
+
     return loads(text, format="toml", source=f"clausekit/models/{file_name}")
 
 
