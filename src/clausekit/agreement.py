@@ -1006,7 +1006,8 @@ class Agreement:
         amount, period = self._revenue(payer_name, revenue, during, facts)
         if period.end is None:
             raise InvalidPeriodError(
-                f"during={period} is open-ended; revenue is earned over a bounded period."
+                f"during={period} is open-ended; revenue is earned over a bounded period. Give "
+                "an end day, e.g. during='2025' or during='2025-01-01/2026-01-01'."
             )
         pieces = period.split(self._change_points(facts))
         per_piece = []

@@ -112,7 +112,7 @@ from clausekit.actions import (
     Workload,
 )
 from clausekit.agreement import Agreement
-from clausekit.errors import ClauseKitError, ContractFileError, closest
+from clausekit.errors import ClauseKitError, ContractFileError, InvalidAmountError, closest
 from clausekit.io import load
 from clausekit.models import available, load_model
 from clausekit.money import Money, to_money
@@ -383,7 +383,23 @@ def _period_type(field: str) -> Callable[[str], Any]:
 
 
 def _money_type(field: str) -> Callable[[str], Any]:
-    return _arg_type(lambda text: to_money(text, field=field))
+    def convert(text: str) -> Money:
+        if len(text.split()) != 2:
+            raise InvalidAmountError(
+                f"{field}={text!r} is not an amount with its currency; write it as "
+                "'AMOUNT CUR' in quotes, e.g. '10000000000 USD'."
+            )
+        return to_money(text, field=field)
+
+    return _arg_type(convert)
+
+
+def _check_range(args: argparse.Namespace) -> None:
+    if args.start is not None and args.end is not None and args.end <= args.start:
+        raise _UsageError(
+            f"--to {args.end} is not after --from {args.start}; the days run from --from "
+            "(included) to --to (excluded): swap them, or give a later --to."
+        )
 
 
 # --------------------------------------------------------------------------- the parser
@@ -751,6 +767,7 @@ def _cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace, out: IO[str]) -> int:
+    _check_range(args)
     deal = _agreement(args)
     timeline = deal.timeline(
         _action(args), start=args.start, end=args.end, scenario=_scenario(args)
@@ -804,6 +821,7 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
         raise _UsageError("give either --during or --from and --to, not both.")
     if args.during is None and (args.start is None or args.end is None):
         raise _UsageError("render needs --from DAY and --to DAY (or --during PERIOD).")
+    _check_range(args)
     deal = _agreement(args)
     period: Period = args.during or Period(args.start, args.end)
     timeline = deal.ask(_action(args), during=period, scenario=_scenario(args))

@@ -253,7 +253,9 @@ class Scenario:
         Re-checks consistency, since two aliases of one party may now contradict.
         """
         out: list[Fact] = []
-        for fact in self.facts:
+        written: dict[Fact, Fact] = {}  # resolved fact -> the fact as the user wrote it
+        for original in self.facts:
+            fact = original
             if isinstance(
                 fact,
                 (
@@ -268,7 +270,22 @@ class Scenario:
             elif isinstance(fact, Revenue) and fact.earned_by is not None:
                 fact = attrs.evolve(fact, earned_by=canonical(fact.earned_by))
             out.append(fact)
-        return Scenario(*out)
+            written.setdefault(fact, original)
+        try:
+            return Scenario(*out)
+        except ContradictoryFactsError:
+            # Name the facts as written: the clash is between two names of one party.
+            for a, b in itertools.combinations(out, 2):
+                try:
+                    Scenario(a, b)
+                except ContradictoryFactsError:
+                    by = getattr(a, "by", None)
+                    raise ContradictoryFactsError(
+                        f"The scenario states both {written[a]!r} and {written[b]!r}, which "
+                        + (f"name the same party ({by}) and " if by else "")
+                        + "contradict each other. Keep one of them, or ask twice, once with each."
+                    ) from None
+            raise
 
     def agi_declaration(self) -> AGIDeclared | None:
         """The AGI declaration in the scenario, if any."""
