@@ -1142,7 +1142,8 @@ class Agreement:
             for old in amendment.ended():
                 lines.append(f"    ends {old}")
             for clause in amendment.added():
-                lines.append(f"    adds {clause.id}: {clause.summary()}")
+                named = clause.with_canonical_parties(self.registry.canonical)
+                lines.append(f"    adds {clause.id}: {named.summary()}")
         return "\n".join(lines)
 
 
