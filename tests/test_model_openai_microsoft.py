@@ -663,3 +663,37 @@ class TestProperties:
         earlier = {a.id for a in deal.as_known_on(day).amendments}
         later = {a.id for a in deal.as_known_on("2027-01-01").amendments}
         assert earlier <= later
+
+
+class TestMicrosoftLosesAccessOnAGI:
+    """On AGI Microsoft loses OpenAI's technology (seed 004); from 2025-10-28 only the research IP."""
+
+    @staticmethod
+    def use(subject: str) -> ck.UseIP:
+        return ck.UseIP(user="Microsoft", owner="OpenAI", subject=subject)
+
+    def test_before_2025_agi_ends_all_access(self, deal: ck.Agreement) -> None:
+        """An AGI declaration in 2024 turns Microsoft's licensed use into a prohibition, citing seed 004."""
+        scenario = ck.Scenario(ck.AGIDeclared(on="2024-05-01"))
+        assert deal.ask(self.use("models"), on="2024-04-30", scenario=scenario).outcome is (
+            ck.Outcome.PERMITTED
+        )
+        verdict = deal.ask(self.use("models"), on="2024-06-01", scenario=scenario)
+        assert verdict.outcome is ck.Outcome.PROHIBITED
+        assert [r.clause_id for r in verdict.rulings] == ["microsoft-loses-access"]
+        assert "004_28a42af719fe1a02" in verdict.explain()
+
+    def test_after_october_2025_only_research_ip_is_lost(self, deal: ck.Agreement) -> None:
+        """A verified AGI in 2027 bars research IP but not the model licence running through 2032."""
+        scenario = ck.Scenario(ck.AGIDeclared(on="2027-03-01", verified=True))
+        research = deal.ask(self.use("research"), on="2027-06-01", scenario=scenario)
+        models = deal.ask(self.use("models"), on="2027-06-01", scenario=scenario)
+        assert research.outcome is ck.Outcome.PROHIBITED
+        assert models.outcome is ck.Outcome.PERMITTED
+
+    def test_unknown_verification_is_unknown(self, deal: ck.Agreement) -> None:
+        """Without the panel's verdict, research IP use after a declaration is UNKNOWN."""
+        scenario = ck.Scenario(ck.AGIDeclared(on="2027-03-01"))
+        verdict = deal.ask(self.use("research"), on="2027-06-01", scenario=scenario)
+        assert verdict.outcome is ck.Outcome.UNKNOWN
+        assert any("independent expert panel" in m for m in verdict.missing)
