@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clausekit.time import Period
+from clausekit.errors import InvalidPeriodError
+from clausekit.time import Period, to_day
 from clausekit.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:
@@ -78,9 +79,6 @@ class Timeline:
         Raises:
             InvalidPeriodError: when ``day`` lies outside the timeline.
         """
-        from clausekit.errors import InvalidPeriodError
-        from clausekit.time import to_day
-
         day = to_day(day, field="day")
         for segment in self.segments:
             if day in segment.period:

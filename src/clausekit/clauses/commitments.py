@@ -50,7 +50,8 @@ def _amount_text(amount: Money | None, undisclosed: str) -> str:
 class _Purchase(ClauseBase):
     """Shared ruling of the clauses that record a purchase commitment."""
 
-    def _buyer_provider(self) -> tuple[str, str]:
+    def _purchase(self) -> tuple[str, str, frozenset[str]]:
+        """Who buys, from whom, and for which subjects (empty = any)."""
         raise NotImplementedError
 
     def _describe(self) -> str:
@@ -61,8 +62,7 @@ class _Purchase(ClauseBase):
         return _PROCURE_COMPUTE
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
-        buyer, provider = self._buyer_provider()
-        scope: frozenset[str] = getattr(self, "scope", frozenset())
+        buyer, provider, scope = self._purchase()
         if not (
             action.verb == Verb.PROCURE_COMPUTE.value
             and action.actor == buyer
@@ -93,8 +93,8 @@ class SpendCommitment(_Purchase):
     amount: Money | None = attrs.field(default=None, converter=_optional_amount)
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
 
-    def _buyer_provider(self) -> tuple[str, str]:
-        return self.committer, self.recipient
+    def _purchase(self) -> tuple[str, str, frozenset[str]]:
+        return self.committer, self.recipient, self.scope
 
     def _describe(self) -> str:
         amount = _amount_text(self.amount, "an undisclosed amount")
@@ -135,8 +135,8 @@ class ComputeDeal(_Purchase):
     capacity_by: pendulum.Date | None = attrs.field(default=None, converter=_optional_day)
     hardware: str = ""
 
-    def _buyer_provider(self) -> tuple[str, str]:
-        return self.buyer, self.provider
+    def _purchase(self) -> tuple[str, str, frozenset[str]]:
+        return self.buyer, self.provider, self.scope
 
     def _describe(self) -> str:
         amount = _amount_text(self.amount, "undisclosed value")
