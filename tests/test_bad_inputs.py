@@ -408,7 +408,7 @@ ROWS: list[Row] = [
         lambda: ck.Scenario("consent"),
         ck.InvalidFactError,
         "'consent'",
-        "Facts are: OfferDeclined",
+        "Fact kinds: agi-declared",
     ),
     Row(
         "fact/contradiction",

@@ -42,7 +42,7 @@ class TestScenario:
 
     def test_not_a_fact(self) -> None:
         """Anything but a fact is refused, naming the facts that exist."""
-        with pytest.raises(ck.InvalidFactError, match=r"is not a fact\. Facts are"):
+        with pytest.raises(ck.InvalidFactError, match=r"is not a fact\. Fact kinds"):
             ck.Scenario("Microsoft declines")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("by", ["", "  ", None])

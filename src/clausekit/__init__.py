@@ -16,7 +16,6 @@ from clausekit.actions import (
     Act,
     Action,
     AppointDistributor,
-    InvalidActionError,
     ProcureCompute,
     TransferShares,
     UseIP,
@@ -27,10 +26,13 @@ from clausekit.agreement import Agreement, Amendment, InForce, Owed, Replacement
 from clausekit.clauses import (
     AGIClause,
     Clause,
+    ClauseBase,
     ComputeDeal,
     ConsentRequirement,
+    Context,
     Exclusivity,
     IPLicense,
+    Resolved,
     RevenueShare,
     RightOfFirstRefusal,
     RofrTrigger,
@@ -45,14 +47,19 @@ from clausekit.errors import (
     ContradictoryFactsError,
     CurrencyMismatchError,
     EvidenceError,
+    InvalidActionError,
     InvalidAmountError,
     InvalidDateError,
+    InvalidFactError,
     InvalidPeriodError,
     InvalidRateError,
+    KindError,
     NotADayError,
     QuestionError,
     UnknownClauseError,
+    UnknownKindError,
     UnknownPartyError,
+    UnknownTermError,
 )
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.money import Money
@@ -64,7 +71,6 @@ from clausekit.scenario import (
     ConsentGiven,
     ConsentRefused,
     Fact,
-    InvalidFactError,
     OfferAccepted,
     OfferDeclined,
     Revenue,
@@ -72,7 +78,7 @@ from clausekit.scenario import (
 )
 from clausekit.time import DateRange, Period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
-from clausekit.verdict import Condition, Outcome, Ruling, Verdict
+from clausekit.verdict import Condition, Finding, Outcome, Ruling, Verdict
 
 if TYPE_CHECKING:
     from clausekit import models
@@ -131,6 +137,7 @@ __all__ = [
     "CannotMeetRequirements",
     "Change",
     "Clause",
+    "ClauseBase",
     "ClauseKitError",
     "Comparison",
     "ComputeDeal",
@@ -138,6 +145,7 @@ __all__ = [
     "ConsentGiven",
     "ConsentRefused",
     "ConsentRequirement",
+    "Context",
     "ContractFileError",
     "ContradictoryFactsError",
     "CurrencyMismatchError",
@@ -146,6 +154,7 @@ __all__ = [
     "EvidenceError",
     "Exclusivity",
     "Fact",
+    "Finding",
     "IPLicense",
     "InForce",
     "InvalidActionError",
@@ -154,6 +163,7 @@ __all__ = [
     "InvalidFactError",
     "InvalidPeriodError",
     "InvalidRateError",
+    "KindError",
     "Money",
     "NotADayError",
     "OfferAccepted",
@@ -168,6 +178,7 @@ __all__ = [
     "QuestionError",
     "Replacement",
     "Report",
+    "Resolved",
     "Revenue",
     "RevenueShare",
     "RightOfFirstRefusal",
@@ -182,7 +193,9 @@ __all__ = [
     "Timeline",
     "TransferShares",
     "UnknownClauseError",
+    "UnknownKindError",
     "UnknownPartyError",
+    "UnknownTermError",
     "UseIP",
     "Verb",
     "Verdict",

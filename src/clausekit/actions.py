@@ -24,7 +24,7 @@ from typing import TypeAlias
 
 import attrs
 
-from clausekit.errors import ClauseKitError
+from clausekit.errors import InvalidActionError
 
 __all__ = [
     "Act",
@@ -38,10 +38,6 @@ __all__ = [
     "Workload",
     "verb_phrase",
 ]
-
-
-class InvalidActionError(ClauseKitError, ValueError):
-    """An action built with a missing or malformed part."""
 
 
 class Workload(enum.StrEnum):

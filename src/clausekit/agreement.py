@@ -37,7 +37,7 @@ import attrs
 import pendulum
 
 from clausekit.actions import Action
-from clausekit.clauses import AGIClause, Clause, Context, Resolved, RevenueShare, Waiver
+from clausekit.clauses import AGIClause, Clause, Context, Resolved, RevenueShare
 from clausekit.clauses.base import valid_id
 from clausekit.errors import (
     AgreementError,
@@ -398,13 +398,9 @@ def _compile(
     agi: list[AGIClause] = []
     for _, in_force, _, _ in lives.values():
         clause = in_force.clause
-        refs: Iterable[str] = ()
         if isinstance(clause, AGIClause):
             agi.append(clause)
-            refs = clause.affects()
-        elif isinstance(clause, Waiver):
-            refs = clause.waives
-        for ref in refs:
+        for ref in sorted(clause.references()):
             if ref not in clause_ids:
                 raise UnknownClauseError.for_id(
                     ref,

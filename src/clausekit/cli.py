@@ -86,7 +86,7 @@ Examples:
     >>> parse_fact("declined:Beta")
     Traceback (most recent call last):
     ...
-    clausekit.scenario.InvalidFactError: --fact 'declined:Beta' has an unknown kind 'declined'. Did you mean 'offer-declined' or 'agi-declared'? Kinds: offer-declined, offer-accepted, cannot-meet, consent-given, consent-refused, agi-declared, assumed-rate, revenue.
+    clausekit.errors.InvalidFactError: --fact 'declined:Beta' has an unknown kind 'declined'. Did you mean 'offer-declined' or 'agi-declared'? Kinds: offer-declined, offer-accepted, cannot-meet, consent-given, consent-refused, agi-declared, assumed-rate, revenue.
 """
 
 from __future__ import annotations

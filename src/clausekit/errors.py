@@ -29,15 +29,21 @@ __all__ = [
     "CurrencyMismatchError",
     "EvidenceError",
     "FileProblem",
+    "InvalidActionError",
     "InvalidAmountError",
     "InvalidDateError",
+    "InvalidFactError",
     "InvalidPeriodError",
     "InvalidRateError",
+    "KindError",
     "NotADayError",
     "QuestionError",
     "UnknownClauseError",
+    "UnknownKindError",
     "UnknownPartyError",
+    "UnknownTermError",
     "closest",
+    "did_you_mean",
 ]
 
 
@@ -60,7 +66,13 @@ def closest(name: str, known: Iterable[str], *, n: int = 3) -> list[str]:
     return [by_folded[hit] for hit in [*hits, *prefixed][:n]]
 
 
-def _did_you_mean(suggestions: Sequence[str]) -> str:
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """`` Did you mean 'a' or 'b'?``, or nothing when there is no suggestion.
+
+    Examples:
+        >>> did_you_mean(["Contoso"])
+        " Did you mean 'Contoso'?"
+    """
     if not suggestions:
         return ""
     return " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
@@ -141,7 +153,7 @@ class UnknownPartyError(ClauseKitError, LookupError):
         suggestions = closest(name, known)
         place = f" in {where}" if where else ""
         return cls(
-            f"Unknown party {name!r}{place}.{_did_you_mean(suggestions)} "
+            f"Unknown party {name!r}{place}.{did_you_mean(suggestions)} "
             f"Known parties and aliases: {', '.join(known)}.",
             name=name,
             suggestions=suggestions,
@@ -149,7 +161,21 @@ class UnknownPartyError(ClauseKitError, LookupError):
 
 
 class UnknownClauseError(ClauseKitError, LookupError):
-    """A clause id that is not part of the agreement."""
+    """A clause id that is not part of the agreement.
+
+    Attributes:
+        clause_id: the id as given.
+        suggestions: known ids that look like it, best first.
+        where: what named it (an amendment, a clause, a fact).
+    """
+
+    def __init__(
+        self, message: str, *, clause_id: str = "", suggestions: Sequence[str] = (), where: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.clause_id = clause_id
+        self.suggestions = tuple(suggestions)
+        self.where = where
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -157,10 +183,105 @@ class UnknownClauseError(ClauseKitError, LookupError):
     @classmethod
     def for_id(cls, clause_id: str, known: Iterable[str], *, where: str) -> UnknownClauseError:
         known = sorted(set(known))
+        suggestions = closest(clause_id, known)
         return cls(
             f"{where} names clause {clause_id!r}, which no earlier amendment added."
-            f"{_did_you_mean(closest(clause_id, known))} "
-            f"Clause ids known at that point: {', '.join(known) or '(none)'}."
+            f"{did_you_mean(suggestions)} "
+            f"Clause ids known at that point: {', '.join(known) or '(none)'}.",
+            clause_id=clause_id,
+            suggestions=suggestions,
+            where=where,
+        )
+
+
+class UnknownKindError(ClauseKitError, LookupError):
+    """A clause or fact kind that no registered class has.
+
+    Attributes:
+        kind: the kind as given.
+        family: ``"clause"`` or ``"fact"``.
+        suggestions: registered kinds that look like it, best first.
+    """
+
+    def __init__(
+        self, message: str, *, kind: str = "", family: str = "", suggestions: Sequence[str] = ()
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.family = family
+        self.suggestions = tuple(suggestions)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def for_kind(
+        cls, kind: object, known: Iterable[str], *, family: str, where: str = ""
+    ) -> UnknownKindError:
+        known = sorted(set(known))
+        text = kind if isinstance(kind, str) else repr(kind)
+        suggestions = closest(text, known) if isinstance(kind, str) else []
+        place = f" in {where}" if where else ""
+        return cls(
+            f"Unknown {family} kind {kind!r}{place}.{did_you_mean(suggestions)} "
+            f"Registered {family} kinds: {', '.join(known) or '(none)'}. A kind of your own "
+            "registers itself when its module is imported (clausekit --import MODULE on the "
+            "command line).",
+            kind=text,
+            family=family,
+            suggestions=suggestions,
+        )
+
+
+class KindError(ClauseKitError, TypeError):
+    """A class that cannot be registered as a clause or fact kind as written.
+
+    Attributes:
+        kind: the kind asked for.
+        cls: the class being registered.
+        other: the class already registered under that kind, if any.
+    """
+
+    def __init__(
+        self, message: str, *, kind: str = "", cls: object = None, other: object = None
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.cls = cls
+        self.other = other
+
+
+class UnknownTermError(ClauseKitError, LookupError):
+    """A verb or subject that looks like a misspelling of one the agreement's clauses speak of.
+
+    Attributes:
+        term: the verb or subject as given.
+        role: ``"verb"`` or ``"subject"``.
+        suggestions: the known terms it resembles, best first.
+    """
+
+    def __init__(
+        self, message: str, *, term: str = "", role: str = "", suggestions: Sequence[str] = ()
+    ) -> None:
+        super().__init__(message)
+        self.term = term
+        self.role = role
+        self.suggestions = tuple(suggestions)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def for_term(
+        cls, term: str, suggestions: Sequence[str], *, role: str, agreement: str
+    ) -> UnknownTermError:
+        return cls(
+            f"No clause of {agreement!r} speaks of the {role} {term!r}.{did_you_mean(suggestions)} "
+            f"Ask with a {role} from the agreement's vocabulary (Agreement.vocabulary()); a "
+            f"{role} unlike every known one is answered by the action's default.",
+            term=term,
+            role=role,
+            suggestions=suggestions,
         )
 
 
@@ -238,6 +359,15 @@ class ContradictoryFactsError(ClauseKitError, ValueError):
             f"The scenario states both {a!r} and {b!r}, which contradict each other. "
             "Keep one of them, or ask twice, once with each."
         )
+
+
+class InvalidFactError(ClauseKitError, TypeError, ValueError):
+    """Something that is not a fact was put in a scenario (a TypeError), or a fact is malformed
+    (a ValueError): both ``except`` clauses catch it."""
+
+
+class InvalidActionError(ClauseKitError, ValueError):
+    """An action built with a missing or malformed part."""
 
 
 class EvidenceError(ClauseKitError, ValueError):

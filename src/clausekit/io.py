@@ -75,7 +75,6 @@ import tomli_w
 import yaml
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.strategies import configure_tagged_union
 from moneyed import CurrencyDoesNotExist, get_currency
 
 from clausekit.agreement import Agreement, Amendment, Replacement
@@ -489,9 +488,22 @@ def _make_converter() -> cattrs.Converter:
     for cls in _CLASSES:
         if cls not in containers:
             _class_hooks(converter, cls)
+
     # The union's hooks wrap the clause classes' hooks, and the containers' generated
     # hooks look up the union's: so clause kinds first, then the union, then containers.
-    configure_tagged_union(Clause, converter, tag_generator=_kind_of, tag_name="kind")
+    # Clauses dispatch on their "kind" tag through the registry, so user kinds join at once.
+    def structure_clause(value: Any, _: Any) -> Clause:
+        data = dict(value)
+        cls = CLAUSE_KINDS.lookup(data.pop("kind", None))
+        return converter.structure(data, cls)  # type: ignore[no-any-return]
+
+    def unstructure_clause(clause: Clause) -> dict[str, Any]:
+        out: dict[str, Any] = converter.unstructure(clause, type(clause))
+        out["kind"] = type(clause).kind
+        return out
+
+    converter.register_structure_hook(Clause, structure_clause)
+    converter.register_unstructure_hook(Clause, unstructure_clause)
     for cls in containers:
         _class_hooks(converter, cls)
     return converter

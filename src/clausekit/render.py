@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from clausekit.evidence import Evidence, SeedExcerpt, cite
 from clausekit.scenario import (
     AGIDeclared,
@@ -76,16 +78,20 @@ __all__ = [
 JSON = dict[str, Any]
 
 FACT_KINDS: dict[type, str] = {
-    OfferDeclined: "offer-declined",
-    OfferAccepted: "offer-accepted",
-    CannotMeetRequirements: "cannot-meet",
-    ConsentGiven: "consent-given",
-    ConsentRefused: "consent-refused",
-    AGIDeclared: "agi-declared",
-    AssumedRate: "assumed-rate",
-    Revenue: "revenue",
+    cls: cls.kind
+    for cls in (
+        OfferDeclined,
+        OfferAccepted,
+        CannotMeetRequirements,
+        ConsentGiven,
+        ConsentRefused,
+        AGIDeclared,
+        AssumedRate,
+        Revenue,
+    )
 }
-"""The token that names each fact type in the command line's ``--fact KIND:…`` syntax."""
+"""The token that names each bundled fact type in the command line's ``--fact KIND:…`` syntax
+(every fact class carries its own as ``kind``)."""
 
 
 def _day(day: pendulum.Date | None) -> str | None:
@@ -119,7 +125,7 @@ def format_fact(fact: Fact) -> str:
         >>> format_fact(ck.Revenue("10000000000 USD", "2025"))
         'revenue:10000000000 USD:2025-01-01/2026-01-01'
     """
-    kind = FACT_KINDS[type(fact)]
+    kind = type(fact).kind
     if isinstance(fact, AGIDeclared):
         text = f"{kind}:{fact.on.isoformat()}"
         if fact.verified is not None or fact.verified_on is not None:
@@ -133,7 +139,14 @@ def format_fact(fact: Fact) -> str:
         amount = fact.amount
         text = f"{kind}:{_decimal(amount.amount)} {amount.currency.code}:{fact.period}"
         return text + (f":{fact.earned_by}" if fact.earned_by is not None else "")
-    return f"{kind}:{fact.by}"
+    fields = [a.name for a in attrs.fields(type(fact)) if a.name != "on"]
+    values = [getattr(fact, name) for name in fields]
+    text = (
+        f"{kind}:{values[0]}"
+        if len(fields) == 1
+        else f"{kind}:" + ",".join(f"{n}={v}" for n, v in zip(fields, values, strict=True))
+    )
+    return text if fact.on is None else f"{text}@{fact.on.isoformat()}"
 
 
 def evidence_to_dict(evidence: Evidence) -> JSON:

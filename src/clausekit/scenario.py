@@ -19,15 +19,16 @@ Examples:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from decimal import Decimal
-from typing import TypeAlias
+from typing import Any, ClassVar, cast
 
 import attrs
 import pendulum
 
-from clausekit.errors import ClauseKitError, ContradictoryFactsError
+from clausekit.errors import ContradictoryFactsError, InvalidFactError
 from clausekit.money import Money, to_money, to_rate
+from clausekit.registry import FACT_KINDS, register_subclass
 from clausekit.time import Period, to_day, to_period
 
 __all__ = [
@@ -45,11 +46,6 @@ __all__ = [
 ]
 
 
-class InvalidFactError(ClauseKitError, TypeError, ValueError):
-    """Something that is not a fact was put in a scenario (a TypeError), or a fact is malformed
-    (a ValueError): both ``except`` clauses catch it."""
-
-
 def _party(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidFactError(
@@ -58,39 +54,115 @@ def _party(instance: object, attribute: attrs.Attribute[str], value: str) -> Non
         )
 
 
-@attrs.frozen
-class OfferDeclined:
+def _fact_day(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="on")
+
+
+@attrs.frozen(repr=False)
+class Fact:
+    """What every fact shares; a fact kind subclasses it with a ``kind=`` class keyword.
+
+    A fact kind is a frozen attrs class::
+
+        @attrs.frozen
+        class OfferMatched(ck.Fact, kind="offer-matched"):
+            by: str
+            party_fields = ("by",)
+
+    The hooks a kind may override:
+
+    - ``party_fields`` (class attribute): the fields that name a party; the
+      agreement replaces aliases by canonical names before clauses look;
+    - ``exclusions()``: what the fact asserts, as ``(topic, stance)`` pairs;
+      two facts that share a topic with different stances contradict.
+
+    Attributes:
+        on: the day the fact happened, or None: an undated fact holds on
+            every day asked.
+    """
+
+    kind: ClassVar[str] = ""
+    """The fact's tag (``--fact KIND:...``), set by the ``kind=`` class keyword."""
+    party_fields: ClassVar[tuple[str, ...]] = ()
+
+    on: pendulum.Date | None = attrs.field(default=None, kw_only=True, converter=_fact_day)
+
+    def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        register_subclass(FACT_KINDS, cls, kind)
+
+    def __repr__(self) -> str:
+        # The day last, and only when given: OfferDeclined(by='X', on=Date(2025, 3, 1)).
+        parts = [
+            f"{a.name}={getattr(self, a.name)!r}"
+            for a in attrs.fields(type(self))
+            if a.repr and a.name != "on"
+        ]
+        if self.on is not None:
+            parts.append(f"on={self.on!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        """``(topic, stance)`` pairs: facts sharing a topic with other stances contradict."""
+        return ()
+
+    def with_canonical_parties(self, canonical: Callable[[str], str]) -> Fact:
+        """The same fact with every party field replaced by ``canonical(name)``."""
+        changes: dict[str, Any] = {}
+        for name in self.party_fields:
+            value = getattr(self, name)
+            if isinstance(value, str) and canonical(value) != value:
+                changes[name] = canonical(value)
+        return attrs.evolve(self, **changes) if changes else self
+
+
+@attrs.frozen(repr=False)
+class _ByParty(Fact):
+    """A fact about one party's answer or stance (``by``)."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("by",)
+
+    by: str = attrs.field(validator=_party)
+
+
+@attrs.frozen(repr=False)
+class OfferDeclined(_ByParty, kind="offer-declined"):
     """The holder of a right of first refusal was offered the deal and declined it."""
 
-    by: str = attrs.field(validator=_party)
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("offer-answer", self.by), "declined"),)
 
 
-@attrs.frozen
-class OfferAccepted:
+@attrs.frozen(repr=False)
+class OfferAccepted(_ByParty, kind="offer-accepted"):
     """The holder of a right of first refusal was offered the deal and took it."""
 
-    by: str = attrs.field(validator=_party)
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("offer-answer", self.by), "accepted"), (("can-meet", self.by), True))
 
 
-@attrs.frozen
-class CannotMeetRequirements:
+@attrs.frozen(repr=False)
+class CannotMeetRequirements(_ByParty, kind="cannot-meet"):
     """The holder of a right of first refusal cannot meet the requirement offered to it."""
 
-    by: str = attrs.field(validator=_party)
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("can-meet", self.by), False),)
 
 
-@attrs.frozen
-class ConsentGiven:
+@attrs.frozen(repr=False)
+class ConsentGiven(_ByParty, kind="consent-given"):
     """``by`` consents to the action asked about."""
 
-    by: str = attrs.field(validator=_party)
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("consent", self.by), True),)
 
 
-@attrs.frozen
-class ConsentRefused:
+@attrs.frozen(repr=False)
+class ConsentRefused(_ByParty, kind="consent-refused"):
     """``by`` refuses consent to the action asked about."""
 
-    by: str = attrs.field(validator=_party)
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("consent", self.by), False),)
 
 
 def _optional_day(value: object) -> pendulum.Date | None:
@@ -114,7 +186,7 @@ def _assumed_rate(value: object) -> Decimal:
 
 
 @attrs.frozen
-class AGIDeclared:
+class AGIDeclared(Fact, kind="agi-declared"):
     """AGI was declared on ``on``; ``verified`` says whether a required verification held.
 
     ``verified=None`` means the verification outcome is unknown. ``verified_on``
@@ -141,35 +213,33 @@ class AGIDeclared:
         """The day a verified declaration takes effect (verification day, else declaration day)."""
         return self.verified_on or self.on
 
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return (("agi-declaration", self),)
 
-@attrs.frozen
-class Revenue:
+
+@attrs.frozen(repr=False)
+class Revenue(Fact, kind="revenue"):
     """``earned_by`` had revenue ``amount`` during ``period`` (exact money)."""
 
     amount: Money = attrs.field(converter=_revenue_amount)
     period: Period = attrs.field(converter=_revenue_period)
     earned_by: str | None = None
 
+    party_fields: ClassVar[tuple[str, ...]] = ("earned_by",)
 
-@attrs.frozen
-class AssumedRate:
+
+@attrs.frozen(repr=False)
+class AssumedRate(Fact, kind="assumed-rate"):
     """Assume ``rate`` for the clause with id ``clause`` where the contract does not disclose it."""
 
     clause: str
     rate: Decimal = attrs.field(converter=_assumed_rate)
 
+    def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
+        return ((("assumed-rate", self.clause), self.rate),)
 
-Fact: TypeAlias = (
-    OfferDeclined
-    | OfferAccepted
-    | CannotMeetRequirements
-    | ConsentGiven
-    | ConsentRefused
-    | AGIDeclared
-    | Revenue
-    | AssumedRate
-)
-FACT_TYPES: tuple[type, ...] = (
+
+FACT_TYPES: tuple[type[Fact], ...] = (
     OfferDeclined,
     OfferAccepted,
     CannotMeetRequirements,
@@ -179,40 +249,31 @@ FACT_TYPES: tuple[type, ...] = (
     Revenue,
     AssumedRate,
 )
-
-# Pairs of fact types that cannot both hold for the same party.
-_OPPOSITES: tuple[tuple[type, type], ...] = (
-    (ConsentGiven, ConsentRefused),
-    (OfferDeclined, OfferAccepted),
-    (CannotMeetRequirements, OfferAccepted),
-)
+"""The bundled fact kinds (every registered kind: :data:`clausekit.registry.FACT_KINDS`)."""
 
 
 def _facts(value: Iterable[object]) -> tuple[Fact, ...]:
     facts = tuple(value)
     for fact in facts:
-        if not isinstance(fact, FACT_TYPES):
-            names = ", ".join(t.__name__ for t in FACT_TYPES)
+        if not isinstance(fact, Fact):
+            names = ", ".join(FACT_KINDS.kinds())
             raise InvalidFactError(
-                f"Scenario got {fact!r}, which is not a fact. Facts are: {names}."
+                f"Scenario got {fact!r}, which is not a fact. Fact kinds: {names}."
             )
     # Stable order, no duplicates: the answer must not depend on how facts were listed.
-    checked: list[Fact] = [f for f in facts if isinstance(f, FACT_TYPES)]  # type: ignore[misc]
-    return tuple(sorted(set(checked), key=repr))
+    unique = set(cast("tuple[Fact, ...]", facts))
+    return tuple(sorted(unique, key=repr))
 
 
 def _check_consistent(instance: Scenario, attribute: object, facts: tuple[Fact, ...]) -> None:
-    for a, b in itertools.combinations(facts, 2):
-        for left, right in _OPPOSITES:
-            pair = (type(a), type(b))
-            if pair in ((left, right), (right, left)) and getattr(a, "by", None) == getattr(
-                b, "by", None
-            ):
-                raise ContradictoryFactsError.between(a, b)
-        if isinstance(a, AssumedRate) and isinstance(b, AssumedRate) and a.clause == b.clause:
-            raise ContradictoryFactsError.between(a, b)
-        if isinstance(a, AGIDeclared) and isinstance(b, AGIDeclared):
-            raise ContradictoryFactsError.between(a, b)
+    # One pass: the first fact to take each (topic, day) keeps it; another stance clashes.
+    taken: dict[tuple[Hashable, pendulum.Date | None], tuple[Hashable, Fact]] = {}
+    for fact in facts:
+        for topic, stance in fact.exclusions():
+            key = (topic, fact.on if not isinstance(fact, AGIDeclared) else None)
+            held = taken.setdefault(key, (stance, fact))
+            if held[0] != stance:
+                raise ContradictoryFactsError.between(held[1], fact)
 
 
 @attrs.frozen(init=False)
@@ -255,20 +316,7 @@ class Scenario:
         out: list[Fact] = []
         written: dict[Fact, Fact] = {}  # resolved fact -> the fact as the user wrote it
         for original in self.facts:
-            fact = original
-            if isinstance(
-                fact,
-                (
-                    OfferDeclined,
-                    OfferAccepted,
-                    CannotMeetRequirements,
-                    ConsentGiven,
-                    ConsentRefused,
-                ),
-            ):
-                fact = type(fact)(by=canonical(fact.by))
-            elif isinstance(fact, Revenue) and fact.earned_by is not None:
-                fact = attrs.evolve(fact, earned_by=canonical(fact.earned_by))
+            fact = original.with_canonical_parties(canonical)
             out.append(fact)
             written.setdefault(fact, original)
         try:

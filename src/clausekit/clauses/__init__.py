@@ -1,4 +1,7 @@
-"""The clause kinds, one module each, and the union type :data:`Clause`.
+"""The bundled clause kinds, one module each.
+
+Every kind registers itself in :data:`clausekit.registry.CLAUSE_KINDS` by its
+``kind=`` class keyword; user-defined kinds join the same registry.
 
 Each kind decides which actions it governs and how it rules on them:
 
@@ -30,6 +33,7 @@ from clausekit.clauses.ip_license import IPLicense
 from clausekit.clauses.revenue_share import RevenueShare
 from clausekit.clauses.rofr import RightOfFirstRefusal, RofrTrigger
 from clausekit.clauses.waiver import Waiver
+from clausekit.registry import CLAUSE_KINDS
 
 __all__ = [
     "CLAUSE_KINDS",
@@ -50,31 +54,5 @@ __all__ = [
     "Waiver",
 ]
 
-Clause: TypeAlias = (
-    Exclusivity
-    | RightOfFirstRefusal
-    | ConsentRequirement
-    | Waiver
-    | AGIClause
-    | IPLicense
-    | RevenueShare
-    | SpendCommitment
-    | ComputeDeal
-)
-"""Every clause kind."""
-
-CLAUSE_KINDS: dict[str, type[Clause]] = {
-    cls.kind: cls
-    for cls in (
-        Exclusivity,
-        RightOfFirstRefusal,
-        ConsentRequirement,
-        Waiver,
-        AGIClause,
-        IPLicense,
-        RevenueShare,
-        SpendCommitment,
-        ComputeDeal,
-    )
-}
-"""Clause classes by their file tag (the ``kind`` field of a contract file)."""
+Clause: TypeAlias = ClauseBase
+"""Any clause, of a bundled kind or a user-defined one."""

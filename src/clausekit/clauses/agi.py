@@ -58,7 +58,7 @@ def _optional_money(value: object) -> Money | None:
 
 @final
 @attrs.frozen(kw_only=True)
-class AGIClause(ClauseBase):
+class AGIClause(ClauseBase, kind="agi"):
     """When ``declared_by`` declares AGI (verified, if required), ``ends`` stop and ``starts`` begin.
 
     Attributes:
@@ -70,7 +70,6 @@ class AGIClause(ClauseBase):
         starts: ids of clauses that lie dormant until the trigger day.
     """
 
-    kind: ClassVar[str] = "agi"
     party_fields: ClassVar[tuple[str, ...]] = ("declared_by",)
 
     declared_by: str
@@ -83,6 +82,10 @@ class AGIClause(ClauseBase):
     def affects(self) -> frozenset[str]:
         """Every clause id this clause ends or starts."""
         return self.ends | self.starts
+
+    def references(self) -> frozenset[str]:
+        """The clauses an AGI declaration ends or starts."""
+        return self.affects()
 
     def trigger(self, scenario: Scenario) -> AGITrigger | None:
         """The day the clause fires under ``scenario``, or None if it does not fire."""

@@ -2,10 +2,23 @@
 
 A clause kind is a frozen attrs class with the common fields of
 :class:`ClauseBase` (``id``, ``title``, ``evidence``, ``until``, ``note``) and
-its own terms. It answers three questions:
+its own terms, registered by a class keyword::
 
-- ``party_fields()``: which of its fields name parties (checked and
-  resolved by the agreement);
+    @attrs.frozen(kw_only=True)
+    class NonCompete(ck.ClauseBase, kind="non-compete"):
+        bound: str
+        party_fields = ("bound",)
+        def verbs(self): return frozenset({"compete"})
+        def rule(self, action, ctx): ...
+
+The hooks a kind may override (every one has a working default):
+
+- ``party_fields`` (class attribute): which of its fields name parties
+  (checked and resolved by the agreement);
+- ``verbs()``: the verbs of the actions it may rule on;
+- ``subjects()``: the subjects it speaks of (its scope), for the agreement's
+  vocabulary;
+- ``references()``: ids of other clauses it refers to (checked to exist);
 - ``rule(action, ctx)``: what it says about a resolved action on a day, or
   ``None`` when it does not govern that action;
 - ``summary()``: its terms in words.
@@ -20,14 +33,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import attrs
 import pendulum
 
-from clausekit.errors import AgreementError
+from clausekit.errors import AgreementError, KindError
 from clausekit.evidence import Evidence, require_evidence
+from clausekit.registry import CLAUSE_KINDS, register_subclass
 from clausekit.scenario import ConsentGiven, ConsentRefused, Scenario
 from clausekit.time import to_day
 from clausekit.verdict import Condition, Finding, Outcome
 
 if TYPE_CHECKING:
-    from clausekit.clauses import Clause
     from clausekit.clauses.waiver import Waiver
 
 __all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text", "valid_id"]
@@ -96,6 +109,11 @@ class ClauseBase:
     """
 
     kind: ClassVar[str] = ""
+    """The kind's tag in contract files, set by the ``kind=`` class keyword."""
+
+    def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        register_subclass(CLAUSE_KINDS, cls, kind)
 
     id: str = attrs.field(validator=valid_id)
     title: str
@@ -104,7 +122,15 @@ class ClauseBase:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
-        require_evidence(f"{type(self).__name__} {self.id!r}", self.evidence)
+        cls = type(self)
+        if "__attrs_attrs__" not in cls.__dict__:
+            raise KindError(
+                f"{cls.__qualname__} is not an attrs class of its own; decorate it with "
+                "@attrs.frozen(kw_only=True) so its fields are part of the clause.",
+                kind=cls.kind,
+                cls=cls,
+            )
+        require_evidence(f"{cls.__name__} {self.id!r}", self.evidence)
 
     party_fields: ClassVar[tuple[str, ...]] = ()
     """Names of the fields that hold a party name."""
@@ -121,7 +147,7 @@ class ClauseBase:
                     out[f"{name}[{i}]"] = item
         return out
 
-    def with_canonical_parties(self, canonical: Callable[[str], str]) -> Clause:
+    def with_canonical_parties(self, canonical: Callable[[str], str]) -> ClauseBase:
         """The same clause with every party name replaced by ``canonical(name)``.
 
         Returns the clause itself when every name is already canonical.
@@ -137,8 +163,8 @@ class ClauseBase:
             if new != value:
                 changes[name] = new
         if not changes:
-            return self  # type: ignore[return-value]
-        return attrs.evolve(self, **changes)  # type: ignore[return-value]
+            return self
+        return attrs.evolve(self, **changes)
 
     def verbs(self) -> frozenset[str] | None:
         """The verbs of the actions this clause may rule on; None when it may rule on any.
@@ -148,6 +174,18 @@ class ClauseBase:
         keeps the default, None. A kind that never rules lists none.
         """
         return frozenset() if type(self).rule is ClauseBase.rule else None
+
+    def subjects(self) -> frozenset[str]:
+        """The subjects this clause speaks of (its scope); empty when it names none.
+
+        The default reads a field named ``scope`` when the kind has one.
+        """
+        scope = getattr(self, "scope", None)
+        return scope if isinstance(scope, frozenset) else frozenset()
+
+    def references(self) -> frozenset[str]:
+        """Ids of the other clauses this clause refers to; the agreement checks they exist."""
+        return frozenset()
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         """What the clause says about ``action`` under ``ctx``; None when it does not govern it."""
@@ -164,9 +202,9 @@ class Context:
 
     on: pendulum.Date
     scenario: Scenario
-    in_force: tuple[Clause, ...]
+    in_force: tuple[ClauseBase, ...]
 
-    def consent(self, party: str, ruling_clause: Clause, action: Resolved) -> Finding | None:
+    def consent(self, party: str, ruling_clause: ClauseBase, action: Resolved) -> Finding | None:
         """Whether ``party`` consents to ``action``, for the clause ``ruling_clause``.
 
         A standing consent (a :class:`~clausekit.clauses.waiver.Waiver` in

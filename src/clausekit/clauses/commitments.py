@@ -75,7 +75,7 @@ class _Purchase(ClauseBase):
 
 @final
 @attrs.frozen(kw_only=True)
-class SpendCommitment(_Purchase):
+class SpendCommitment(_Purchase, kind="spend-commitment"):
     """``committer`` commits to spend ``amount`` with ``recipient`` (None = undisclosed).
 
     Attributes:
@@ -85,7 +85,6 @@ class SpendCommitment(_Purchase):
         scope: what the spend covers; empty = anything.
     """
 
-    kind: ClassVar[str] = "spend-commitment"
     party_fields: ClassVar[tuple[str, ...]] = ("committer", "recipient")
 
     committer: str
@@ -113,7 +112,7 @@ class SpendCommitment(_Purchase):
 
 @final
 @attrs.frozen(kw_only=True)
-class ComputeDeal(_Purchase):
+class ComputeDeal(_Purchase, kind="compute-deal"):
     """``buyer`` buys compute worth ``amount`` from ``provider`` over the clause's term.
 
     Attributes:
@@ -125,7 +124,6 @@ class ComputeDeal(_Purchase):
         hardware: what the compute runs on, in words.
     """
 
-    kind: ClassVar[str] = "compute-deal"
     party_fields: ClassVar[tuple[str, ...]] = ("buyer", "provider")
 
     buyer: str

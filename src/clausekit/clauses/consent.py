@@ -25,7 +25,7 @@ __all__ = ["ConsentRequirement"]
 
 @final
 @attrs.frozen(kw_only=True)
-class ConsentRequirement(ClauseBase):
+class ConsentRequirement(ClauseBase, kind="consent-requirement"):
     """``bound`` may ``verb`` (within ``scope``, with ``counterparties``) only with consent.
 
     With ``consent_by=None`` the action is prohibited outright (a covenant not to).
@@ -38,7 +38,6 @@ class ConsentRequirement(ClauseBase):
         counterparties: the counterparties governed; empty = any.
     """
 
-    kind: ClassVar[str] = "consent-requirement"
     party_fields: ClassVar[tuple[str, ...]] = ("bound", "consent_by", "counterparties")
 
     bound: str

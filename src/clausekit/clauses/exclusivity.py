@@ -27,7 +27,7 @@ __all__ = ["Exclusivity"]
 
 @final
 @attrs.frozen(kw_only=True)
-class Exclusivity(ClauseBase):
+class Exclusivity(ClauseBase, kind="exclusivity"):
     """``bound`` may ``verb`` (for subjects in ``scope``) only with ``beneficiary``.
 
     With ``consent_by`` set, that party's consent (given in the scenario or
@@ -43,7 +43,6 @@ class Exclusivity(ClauseBase):
         consent_by: who may lift it by consent, or None if nobody may.
     """
 
-    kind: ClassVar[str] = "exclusivity"
     party_fields: ClassVar[tuple[str, ...]] = ("bound", "beneficiary", "consent_by")
 
     bound: str

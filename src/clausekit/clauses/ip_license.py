@@ -30,7 +30,7 @@ _USE_IP = frozenset((Verb.USE_IP.value,))
 
 @final
 @attrs.frozen(kw_only=True)
-class IPLicense(ClauseBase):
+class IPLicense(ClauseBase, kind="ip-license"):
     """``licensee`` may use ``licensor``'s IP for subjects in ``scope``; never for ``excludes``.
 
     Attributes:
@@ -41,7 +41,6 @@ class IPLicense(ClauseBase):
         exclusive: whether the licence is exclusive.
     """
 
-    kind: ClassVar[str] = "ip-license"
     party_fields: ClassVar[tuple[str, ...]] = ("licensor", "licensee")
 
     licensor: str

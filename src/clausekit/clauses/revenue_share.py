@@ -43,7 +43,7 @@ def _optional_cap(value: object) -> Money | None:
 
 @final
 @attrs.frozen(kw_only=True)
-class RevenueShare(ClauseBase):
+class RevenueShare(ClauseBase, kind="revenue-share"):
     """``payer`` pays ``payee`` a share ``rate`` of its revenue, up to ``cap``.
 
     Attributes:
@@ -56,7 +56,6 @@ class RevenueShare(ClauseBase):
             owed is then unknown, and the answer says at most how much.
     """
 
-    kind: ClassVar[str] = "revenue-share"
     party_fields: ClassVar[tuple[str, ...]] = ("payer", "payee")
 
     payer: str

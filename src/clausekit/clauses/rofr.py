@@ -80,7 +80,7 @@ def _condition(holder: str, triggers: frozenset[RofrTrigger]) -> Condition:
 
 @final
 @attrs.frozen(kw_only=True)
-class RightOfFirstRefusal(ClauseBase):
+class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
     """``grantor`` must offer ``holder`` the deal before doing ``verb`` with a third party.
 
     Attributes:
@@ -91,7 +91,6 @@ class RightOfFirstRefusal(ClauseBase):
         triggers: what frees the grantor; either one suffices.
     """
 
-    kind: ClassVar[str] = "right-of-first-refusal"
     party_fields: ClassVar[tuple[str, ...]] = ("grantor", "holder")
 
     grantor: str

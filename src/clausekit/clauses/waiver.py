@@ -29,7 +29,7 @@ __all__ = ["Waiver"]
 
 @final
 @attrs.frozen(kw_only=True)
-class Waiver(ClauseBase):
+class Waiver(ClauseBase, kind="waiver"):
     """``granted_by`` consents in advance to ``grantee`` doing ``verb`` within ``scope``.
 
     Attributes:
@@ -43,7 +43,6 @@ class Waiver(ClauseBase):
         one_off: True for an exception granted once, False for a standing approval.
     """
 
-    kind: ClassVar[str] = "waiver"
     party_fields: ClassVar[tuple[str, ...]] = ("granted_by", "grantee", "counterparties")
 
     granted_by: str
@@ -53,6 +52,10 @@ class Waiver(ClauseBase):
     counterparties: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     waives: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     one_off: bool = False
+
+    def references(self) -> frozenset[str]:
+        """The clauses whose consent this waiver gives in advance."""
+        return self.waives
 
     def covers(self, party: str, clause_id: str, action: Resolved) -> bool:
         """True when this waiver is ``party``'s consent to ``action`` under clause ``clause_id``."""
