@@ -1,0 +1,220 @@
+"""Clause lives, computed once per agreement: the days the clauses in force change,
+the clauses in force between them, and the answers remembered per stretch."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import pendulum
+
+from clausekit.actions import Action
+from clausekit.agreement.amendment import Amendment, InForce
+from clausekit.clauses import AGIClause, Resolved, RevenueShare
+from clausekit.errors import (
+    AgreementError,
+    InvalidPeriodError,
+    UnknownClauseError,
+)
+from clausekit.parties import PartyRegistry
+from clausekit.scenario import Scenario
+from clausekit.verdict import Condition, Outcome, Ruling
+
+
+@attrs.frozen
+class _Compiled:
+    """The agreement's clauses in force, per change day, computed once."""
+
+    registry: PartyRegistry
+    start: pendulum.Date
+    days: tuple[pendulum.Date, ...]
+    states: tuple[tuple[InForce, ...], ...]
+    opened: dict[pendulum.Date, tuple[Amendment, ...]]
+    expiring: dict[pendulum.Date, tuple[str, ...]]
+    dormant: frozenset[str]
+    agi: tuple[AGIClause, ...]
+    clause_ids: frozenset[str]
+    # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
+    verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
+    # What questions already worked out, for every later question it answers (see
+    # Agreement._answer): answers per (action, scenario as given, index of the stretch
+    # between change points), actions as this agreement reads them, scenarios with
+    # canonical names and their change points. Each dict is bounded: cleared when it
+    # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
+    answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(factory=dict)
+    resolved: dict[Action, Resolved] = attrs.field(factory=dict)
+    scenarios: dict[Scenario, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
+        factory=dict
+    )
+
+    def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
+        index = bisect.bisect_right(self.days, day) - 1
+        return self.states[index] if index >= 0 else ()
+
+
+_MEMO_SIZE = 4096
+
+_NO_FACTS = Scenario()
+
+# (action, canonical actor, canonical counterparty) -> the action as clauses read it.
+_RESOLVED: dict[tuple[Action, str, str | None], Resolved] = {}
+
+_NOTHING: Mapping[str, str] = MappingProxyType({})
+
+
+def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+
+
+@attrs.define(eq=False)
+class _Answer:
+    """One answer of an agreement to one question, for a stretch of days.
+
+    Between two consecutive change points (the agreement's change days and the
+    scenario's dated facts) the clauses in force, and so the rulings, stay the
+    same: the answer is worked out once and every day of the stretch shares it,
+    explanation text included. Only the day, and the assumptions that name it,
+    are filled in per verdict.
+    """
+
+    resolved: Resolved
+    rulings: tuple[Ruling, ...]
+    derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]
+    assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
+    texts: dict[object, str] = attrs.field(factory=dict)
+    _key: tuple[object, ...] | None = None
+
+    def key(self) -> tuple[object, ...]:
+        """``Verdict.key()`` of every verdict built from this answer (worked out on first use)."""
+        if self._key is None:
+            self._key = (*self.derived, tuple(r.key() for r in self.rulings))
+        return self._key
+
+
+def _compile(
+    amendments: tuple[Amendment, ...], registry: PartyRegistry, start: pendulum.Date
+) -> _Compiled:
+    # Each clause's life: (order, InForce, first day, day after the last or None).
+    lives: dict[str, list[Any]] = {}
+    ended_by: dict[str, str] = {}
+    amendment_ids: set[str] = set()
+    previous: Amendment | None = None
+    for order, amendment in enumerate(amendments):
+        where = f"Amendment {amendment.id!r} (effective {amendment.effective})"
+        if amendment.id in amendment_ids:
+            raise AgreementError(
+                f"Two amendments share the id {amendment.id!r}; ids must be unique."
+            )
+        amendment_ids.add(amendment.id)
+        if previous is not None and amendment.effective < previous.effective:
+            raise AgreementError(
+                f"{where} comes after amendment {previous.id!r} (effective {previous.effective}) "
+                "in the list but takes effect earlier. List amendments in order of their "
+                "effective dates."
+            )
+        if amendment.effective < start:
+            raise AgreementError(
+                f"{where} takes effect before the agreement starts on {start}. "
+                "Move the agreement's start, or fix the amendment's effective date."
+            )
+        previous = amendment
+        for old in amendment.ended():
+            if old in ended_by:
+                raise AgreementError(
+                    f"{where} ends clause {old!r}, which amendment {ended_by[old]!r} already ended."
+                )
+            if old not in lives:
+                raise UnknownClauseError.for_id(old, lives, where=where)
+            life = lives[old]
+            life[3] = amendment.effective if life[3] is None else min(life[3], amendment.effective)
+            ended_by[old] = amendment.id
+        for clause in amendment.added():
+            if clause.id in lives:
+                raise AgreementError(
+                    f"{where} adds clause {clause.id!r}, but amendment "
+                    f"{lives[clause.id][1].amendment.id!r} already added a clause with that id. "
+                    "Clause ids must be unique; give the new clause its own id."
+                )
+            for field, name in clause.parties().items():
+                registry.resolve(name, where=f"{where}, clause {clause.id!r}, field {field}")
+            canonical = clause.with_canonical_parties(registry.canonical)
+            if clause.until is not None and clause.until <= amendment.effective:
+                raise InvalidPeriodError(
+                    f"{where}: clause {clause.id!r} ends on {clause.until} (until), on or before "
+                    f"the day it takes effect ({amendment.effective}). A clause must end after it "
+                    "starts; fix 'until' or the amendment's date."
+                )
+            lives[clause.id] = [
+                order,
+                InForce(canonical, amendment),
+                amendment.effective,
+                clause.until,
+            ]
+    clause_ids = frozenset(lives)
+    agi: list[AGIClause] = []
+    for _, in_force, _, _ in lives.values():
+        clause = in_force.clause
+        if isinstance(clause, AGIClause):
+            agi.append(clause)
+        for ref in sorted(clause.references()):
+            if ref not in clause_ids:
+                raise UnknownClauseError.for_id(
+                    ref,
+                    clause_ids,
+                    where=f"Clause {clause.id!r} (amendment {in_force.amendment.id!r})",
+                )
+    points: set[pendulum.Date] = {start}
+    expiring: dict[pendulum.Date, list[str]] = {}
+    for _, in_force, first, last in lives.values():
+        points.add(first)
+        if last is not None:
+            points.add(last)
+            if in_force.clause.until == last:
+                expiring.setdefault(last, []).append(in_force.clause.id)
+    days = tuple(sorted(points))
+    ordered = sorted(lives.values(), key=lambda life: life[0])
+    states = tuple(
+        tuple(life[1] for life in ordered if life[2] <= day and (life[3] is None or day < life[3]))
+        for day in days
+    )
+    opened: dict[pendulum.Date, list[Amendment]] = {}
+    for amendment in amendments:
+        opened.setdefault(amendment.effective, []).append(amendment)
+    return _Compiled(
+        registry=registry,
+        start=start,
+        days=days,
+        states=states,
+        opened={day: tuple(a) for day, a in opened.items()},
+        expiring={day: tuple(ids) for day, ids in expiring.items()},
+        dormant=frozenset(i for clause in agi for i in clause.starts),
+        agi=tuple(agi),
+        clause_ids=clause_ids,
+        verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},
+    )
+
+
+def _no_agi_up_to(day: pendulum.Date) -> str:
+    return f"no AGI declaration up to {day.isoformat()} (the scenario gives none); "
+
+
+def _touched(amendment: Amendment) -> set[str]:
+    """The clause ids an amendment adds, ends, or (through an AGI clause it adds) starts or ends."""
+    ids = set(amendment.ended())
+    for clause in amendment.added():
+        ids.add(clause.id)
+        if isinstance(clause, AGIClause):
+            ids |= clause.affects()
+    return ids
+
+
+def _share_terms(item: InForce) -> tuple[object, ...]:
+    """What a revenue-share clause makes owed: two clauses with equal terms owe the same."""
+    clause = item.clause
+    assert isinstance(clause, RevenueShare)
+    return (clause.payee, clause.rate, clause.reported_rate, clause.cap, clause.cap_undisclosed)
