@@ -38,7 +38,7 @@ class TestToMoney:
             (("5", "XXY"), "not an ISO 4217 code"),
             (("five", "USD"), "Expected money"),
             (5, "Expected money"),
-            (("NaN", "USD"), "Expected money"),
+            (("NaN", "USD"), "is not a finite number"),
         ],
     )
     def test_refuses(self, value: object, fragment: str) -> None:

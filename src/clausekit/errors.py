@@ -325,17 +325,43 @@ class InvalidAmountError(ClauseKitError, ValueError):
         return cls(f"{field}={value} is negative; it must be zero or more.")
 
     @classmethod
-    def inexact(cls, value: object, *, field: str) -> InvalidAmountError:
+    def inexact(cls, value: object, *, field: str, currency: object = "USD") -> InvalidAmountError:
+        example = f"Money('{value}', '{currency}')"
+        if not field.startswith("Money."):
+            example = f"{field}={example}"
         return cls(
             f"{field}={value!r} is a float; money must be exact. "
-            f"Pass a string or Decimal instead, e.g. {field}=Money('{value}', 'USD')."
+            f"Pass a string or Decimal instead, e.g. {example}."
         )
 
     @classmethod
     def unreadable(cls, value: object, *, field: str) -> InvalidAmountError:
         return cls(
-            f"Expected money for {field} (a moneyed.Money, or amount and currency such as "
+            f"Expected money for {field} (a clausekit.Money, or amount and currency such as "
             f"('38000000000', 'USD')) but got {type(value).__name__} {field}={value!r}."
+        )
+
+    @classmethod
+    def not_finite(cls, value: object, *, field: str) -> InvalidAmountError:
+        return cls(
+            f"{field}={value!r} is not a finite number; money is an exact, finite amount. "
+            f"Write the amount in digits, e.g. {field.rpartition('.')[2]}='38000000000'."
+        )
+
+    @classmethod
+    def too_long(cls, value: object, *, field: str, digits: int, limit: int) -> InvalidAmountError:
+        text = str(value)
+        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
+        return cls(
+            f"{field}={shown} has {digits} digits written out; clausekit handles amounts of at "
+            f"most {limit} digits. Write the amount in a larger unit, or with fewer digits."
+        )
+
+    @classmethod
+    def currency(cls, value: object, *, field: str) -> InvalidAmountError:
+        return cls(
+            f"{field} has currency {value!r}, which is not an ISO 4217 code; use one such as "
+            "'USD', 'EUR' or 'GBP'."
         )
 
 
@@ -347,6 +373,15 @@ class InvalidRateError(ClauseKitError, ValueError):
         return cls(
             f"{field}={value!r} is not a rate: a rate is an exact decimal between 0 and 1 "
             f"(20 % is Decimal('0.20') or '0.20')."
+        )
+
+    @classmethod
+    def too_long(cls, value: object, *, field: str, digits: int, limit: int) -> InvalidRateError:
+        text = str(value)
+        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
+        return cls(
+            f"{field}={shown} has {digits} digits written out; clausekit handles rates of at "
+            f"most {limit} digits. Round the rate to the precision the contract states."
         )
 
 

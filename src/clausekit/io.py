@@ -213,6 +213,8 @@ def _shape(tp: Any) -> str:
         return "announced"
     if typing.get_origin(tp) in (tuple, frozenset):
         return "list"
+    if tp is Money:  # an attrs class too, but written as { amount, currency }
+        return "money"
     if attrs.has(tp):
         return "class"
     simple = {str: "str", bool: "bool", pendulum.Date: "day", Decimal: "decimal", Money: "money"}
@@ -386,7 +388,7 @@ def _decimal_text(value: Decimal) -> str:
 
 
 def _unstructure_money(value: Money) -> dict[str, str]:
-    return {"amount": _decimal_text(value.amount), "currency": value.currency.code}
+    return {"amount": _decimal_text(value.amount), "currency": value.currency}
 
 
 def _structure_money(value: Any, _: Any) -> Money:

@@ -105,7 +105,7 @@ def _decimal(value: Decimal) -> str:
 
 def money_to_dict(money: Money) -> dict[str, str]:
     """``{"amount": "<exact decimal>", "currency": "<ISO 4217 code>"}``, both strings."""
-    return {"amount": _decimal(money.amount), "currency": money.currency.code}
+    return {"amount": _decimal(money.amount), "currency": money.currency}
 
 
 def period_to_dict(period: Period) -> dict[str, str | None]:
@@ -137,7 +137,7 @@ def format_fact(fact: Fact) -> str:
         return f"{kind}:{fact.clause}={_decimal(fact.rate)}"
     if isinstance(fact, Revenue):
         amount = fact.amount
-        text = f"{kind}:{_decimal(amount.amount)} {amount.currency.code}:{fact.period}"
+        text = f"{kind}:{_decimal(amount.amount)} {amount.currency}:{fact.period}"
         return text + (f":{fact.earned_by}" if fact.earned_by is not None else "")
     fields = [a.name for a in attrs.fields(type(fact)) if a.name != "on"]
     values = [getattr(fact, name) for name in fields]

@@ -88,7 +88,7 @@ def revenue_share(
             )
             shares.append(Share(clause, item.amendment, None, source, None))
             continue
-        owed = Money(amount.amount * rate, amount.currency)
+        owed = amount * rate
         if clause.cap_undisclosed:
             missing.append(
                 f"the cap of clause {clause.id!r}, which the sources do not disclose; "
@@ -104,7 +104,7 @@ def revenue_share(
         shares.append(Share(clause, item.amendment, rate, source, owed, capped))
     total: Money | None = None
     if not missing:
-        total = Money(sum((s.amount.amount for s in shares if s.amount), 0), amount.currency)
+        total = Money.total((s.amount for s in shares if s.amount), amount.currency)
     return Owed(
         payer=payer_name,
         revenue=amount,
