@@ -788,7 +788,7 @@ def _same_day(agreement: Agreement) -> Iterator[Finding]:
                     ),
                     clauses=tuple(sorted(shared)),
                     amendments=(first.id, second.id),
-                    period=Period(day, day.add(days=1)),
+                    period=Period.of_day(day),
                     citations=(*first.evidence, *second.evidence),
                 )
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "AgreementError",
     "AmbiguityError",
+    "ArgumentTypeError",
     "ClauseKitError",
     "ContractFileError",
     "ContradictoryFactsError",
@@ -44,6 +45,7 @@ __all__ = [
     "UnknownTermError",
     "closest",
     "did_you_mean",
+    "shown",
 ]
 
 
@@ -76,6 +78,22 @@ def did_you_mean(suggestions: Sequence[str]) -> str:
     if not suggestions:
         return ""
     return " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+
+
+def shown(value: object, *, limit: int = 60) -> str:
+    """``repr(value)`` for a message, shortened in the middle when long; never fails.
+
+    Examples:
+        >>> shown(10**5000)
+        '10000000000000000000000000...00000000000000000000 (5001 digits)'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        import decimal
+
+        text = f"{decimal.Decimal(value):f}"  # str(int) refuses over 4300 digits
+        return f"{text[: limit // 2 - 4]}...{text[-20:]} ({len(text.lstrip('-'))} digits)"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-20:]}"
 
 
 class ClauseKitError(Exception):
@@ -120,6 +138,15 @@ class InvalidPeriodError(ClauseKitError, ValueError):
         return cls(
             f"{where} ends on {end} but starts on {start}: a period is half-open [start, end) and "
             "must end after it starts. Swap the dates, or leave end out for an open-ended period."
+        )
+
+    @classmethod
+    def past_last_day(cls, text: str, first: object, *, field: str) -> InvalidPeriodError:
+        before = "" if str(first) == "9999-12-31" else f", or during='{first}/9999-12-31' before it"
+        return cls(
+            f"{field}={text!r} reaches 9999-12-31, the last day clausekit can name; a period "
+            "ends on the day after its last day, and there is none. Ask on='9999-12-31' about "
+            f"that day{before}."
         )
 
     @classmethod
@@ -289,6 +316,53 @@ class AgreementError(ClauseKitError, ValueError):
     """An agreement or amendment that cannot be built as given."""
 
 
+class ArgumentTypeError(ClauseKitError, TypeError):
+    """An argument of the wrong type.
+
+    Attributes:
+        argument: the argument's name as the caller wrote it (``"aliases"``).
+        value: the value given.
+        expected: what it should have been, in words.
+        fix: how to call it instead.
+
+    Examples:
+        >>> err = ArgumentTypeError.for_value(None, argument="aliases",
+        ...     expected="a tuple of names", fix="Pass aliases=() for none.")
+        >>> print(err)
+        Expected a tuple of names for aliases but got NoneType aliases=None. Pass aliases=() for none.
+        >>> err.argument, err.value
+        ('aliases', None)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        argument: str = "",
+        value: object = None,
+        expected: str = "",
+        fix: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        self.fix = fix
+
+    @classmethod
+    def for_value(
+        cls, value: object, *, argument: str, expected: str, fix: str
+    ) -> ArgumentTypeError:
+        return cls(
+            f"Expected {expected} for {argument} but got {type(value).__name__} "
+            f"{argument}={shown(value)}. {fix}",
+            argument=argument,
+            value=value,
+            expected=expected,
+            fix=fix,
+        )
+
+
 class QuestionError(ClauseKitError, TypeError):
     """A question asked with the wrong combination of arguments."""
 
@@ -350,10 +424,8 @@ class InvalidAmountError(ClauseKitError, ValueError):
 
     @classmethod
     def too_long(cls, value: object, *, field: str, digits: int, limit: int) -> InvalidAmountError:
-        text = str(value)
-        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
         return cls(
-            f"{field}={shown} has {digits} digits written out; clausekit handles amounts of at "
+            f"{field}={shown(value)} has {digits} digits written out; clausekit handles amounts of at "
             f"most {limit} digits. Write the amount in a larger unit, or with fewer digits."
         )
 
@@ -371,16 +443,14 @@ class InvalidRateError(ClauseKitError, ValueError):
     @classmethod
     def for_value(cls, value: object, *, field: str) -> InvalidRateError:
         return cls(
-            f"{field}={value!r} is not a rate: a rate is an exact decimal between 0 and 1 "
+            f"{field}={shown(value)} is not a rate: a rate is an exact decimal between 0 and 1 "
             f"(20 % is Decimal('0.20') or '0.20')."
         )
 
     @classmethod
     def too_long(cls, value: object, *, field: str, digits: int, limit: int) -> InvalidRateError:
-        text = str(value)
-        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
         return cls(
-            f"{field}={shown} has {digits} digits written out; clausekit handles rates of at "
+            f"{field}={shown(value)} has {digits} digits written out; clausekit handles rates of at "
             f"most {limit} digits. Round the rate to the precision the contract states."
         )
 

@@ -36,6 +36,7 @@ import attrs
 import moneyed
 from moneyed import CurrencyDoesNotExist, get_currency
 
+from clausekit._checks import check_type
 from clausekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidRateError
 
 __all__ = [
@@ -178,9 +179,13 @@ class Money:
     # ------------------------------------------------------------ arithmetic
 
     def __add__(self, other: object) -> Money:
+        if type(other) is int and other == 0:  # sum() starts from 0, as with py-moneyed
+            return self
         if not isinstance(other, Money):
             return NotImplemented
         return self._combine(other, "+")
+
+    __radd__ = __add__
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
@@ -211,7 +216,8 @@ class Money:
             Money('3.25', 'EUR')
         """
         result = cls(0, currency)
-        for amount in amounts:
+        for index, amount in enumerate(amounts):
+            _check_money(amount, f"amounts[{index}]")
             result += amount
         return result
 
@@ -250,6 +256,16 @@ class Money:
 
     def __format__(self, spec: str) -> str:
         return format_money(self) if not spec else format(str(self), spec)
+
+
+def _check_money(value: object, argument: str) -> None:
+    check_type(
+        value,
+        Money,
+        argument=argument,
+        expected="a clausekit.Money",
+        fix="Build one with Money('38000000000', 'USD') or to_money(...).",
+    )
 
 
 def to_money(value: object, *, field: str, nonnegative: bool = True) -> Money:
@@ -313,6 +329,8 @@ def to_rate(value: object, *, field: str) -> Decimal:
 
 def check_same_currency(a: Money, b: Money, *, where: str) -> None:
     """Raise :class:`CurrencyMismatchError` unless ``a`` and ``b`` share a currency."""
+    _check_money(a, "a")
+    _check_money(b, "b")
     if a.currency != b.currency:
         raise CurrencyMismatchError.between(format_money(a), format_money(b), where=where)
 
@@ -331,6 +349,9 @@ def format_money(value: Money, *, places: int | None = None) -> str:
         >>> format_money(Money("-0.00", "EUR"))
         'EUR 0'
     """
+    _check_money(value, "value")
+    if places is not None:
+        check_type(places, int, argument="places", expected="a whole number", fix="e.g. places=2.")
     amount: Decimal = value.amount
     context = exact(amount) if places is None else exact(amount, Decimal(1).scaleb(-places))
     context.traps[decimal.Inexact] = False  # only display rounding (places) may round
@@ -355,6 +376,7 @@ def format_rate(rate: Decimal) -> str:
         >>> format_rate(Decimal("0.2")), format_rate(Decimal("0.125"))
         ('20 %', '12.5 %')
     """
+    check_type(rate, Decimal, argument="rate", expected="a Decimal", fix="Use to_rate('0.20').")
     with decimal.localcontext(exact(rate, Decimal(100))):
         percent = (rate * 100).normalize()
     return f"{percent:f} %"

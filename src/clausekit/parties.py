@@ -23,9 +23,10 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from clausekit.errors import AgreementError, UnknownPartyError
+from clausekit._checks import check_type, instance_of
+from clausekit.errors import AgreementError, ArgumentTypeError, UnknownPartyError
 
-__all__ = ["Party", "PartyRegistry"]
+__all__ = ["Party", "PartyRegistry", "to_parties"]
 
 
 def _name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -39,6 +40,13 @@ def _aliases(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise AgreementError(
             f"Party aliases={value!r} is a single string; pass a tuple such as ({value!r},)."
+        )
+    if not isinstance(value, Iterable):
+        raise ArgumentTypeError.for_value(
+            value,
+            argument="Party.aliases",
+            expected="a tuple of names",
+            fix="Pass aliases=('ACME',) for one alias, or leave it out for none.",
         )
     return tuple(value)
 
@@ -66,7 +74,10 @@ class Party:
 
     name: str = attrs.field(validator=_name)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases, validator=_check_aliases)
-    description: str = ""
+    description: str = attrs.field(
+        default="",
+        validator=instance_of(str, expected="text", fix="Pass description='a short note'."),
+    )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -74,8 +85,23 @@ class Party:
         return (self.name, *self.aliases)
 
 
-def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
-    return tuple(value)
+def to_parties(value: Iterable[Party]) -> tuple[Party, ...]:
+    """The parties in ``value`` as a tuple, each checked to be a :class:`Party`.
+
+    Raises:
+        ArgumentTypeError: for something other than an iterable of parties.
+    """
+    fix = "Pass a list of parties, e.g. parties=[Party('Acme'), Party('Beta')]."
+    if isinstance(value, (str, Party)) or not isinstance(value, Iterable):
+        raise ArgumentTypeError.for_value(
+            value, argument="parties", expected="a list of clausekit.Party", fix=fix
+        )
+    parties = tuple(value)
+    for index, party in enumerate(parties):
+        check_type(
+            party, Party, argument=f"parties[{index}]", expected="a clausekit.Party", fix=fix
+        )
+    return parties
 
 
 @attrs.frozen
@@ -86,7 +112,7 @@ class PartyRegistry:
         AgreementError: at construction, when two parties share a name or alias.
     """
 
-    parties: tuple[Party, ...] = attrs.field(converter=_party_tuple)
+    parties: tuple[Party, ...] = attrs.field(converter=to_parties)
     _index: dict[str, Party] = attrs.field(init=False, repr=False, eq=False)
     # Every name and alias exactly as written -> canonical name: most look-ups spell a
     # name the way the agreement does, and skip the case folding.

@@ -43,15 +43,17 @@ import contextlib
 import gc
 import math
 import pickle
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 import attrs
 import pendulum
 
+from clausekit._checks import check_type
 from clausekit.actions import Action
 from clausekit.agreement import Agreement
-from clausekit.errors import ClauseKitError, QuestionError
+from clausekit.errors import ArgumentTypeError, ClauseKitError, QuestionError
 from clausekit.scenario import Scenario
 from clausekit.time import Period, to_day, to_period
 from clausekit.timeline import Timeline
@@ -69,6 +71,8 @@ __all__ = [
 ]
 
 T = TypeVar("T", Verdict, Timeline)
+
+_ACTIONS: tuple[type, ...] = typing.get_args(Action) or (cast("type", Action),)
 
 MAX_CHUNK = 5000
 """The largest chunk sent to an executor when ``chunksize`` is not given."""
@@ -248,12 +252,26 @@ def _answer_chunk(
     return out
 
 
-def _checked(agreements: Iterable[Agreement]) -> tuple[Agreement, ...]:
+def _checked(agreements: object, action: object) -> tuple[Agreement, ...]:
     if isinstance(agreements, Agreement):
         raise QuestionError(
             "The portfolio is one Agreement; pass a list of agreements "
             "(or call agreement.ask() for one)."
         )
+    if isinstance(agreements, (str, bytes)) or not isinstance(agreements, Iterable):
+        raise ArgumentTypeError.for_value(
+            agreements,
+            argument="agreements",
+            expected="an iterable of clausekit.Agreement",
+            fix="Pass a list of agreements, e.g. [clausekit.load(path) for path in paths].",
+        )
+    check_type(
+        action,
+        _ACTIONS,
+        argument="action",
+        expected="a clausekit action",
+        fix="Pass one such as ProcureCompute(buyer=..., provider=..., workload=...).",
+    )
     items = tuple(agreements)
     for index, item in enumerate(items):
         if not isinstance(item, Agreement):
@@ -289,10 +307,18 @@ def _run(
         )
     size = _chunksize(len(agreements), chunksize)
     starts = range(0, len(agreements), size)
-    futures: list[Future[list[Verdict | Timeline | Failure]]] = [
-        executor.submit(_answer_chunk, question, start, agreements[start : start + size], True)
-        for start in starts
-    ]
+    futures: list[Future[list[Verdict | Timeline | Failure]]] = []
+    for start in starts:
+        chunk = agreements[start : start + size]
+        try:
+            futures.append(executor.submit(_answer_chunk, question, start, chunk, True))
+        except RuntimeError as exc:  # shut down (or shutting down): it takes no more work
+            for future in futures:
+                future.cancel()
+            raise QuestionError(
+                f"executor={executor!r} refused the work ({exc}); it has been shut down. "
+                "Pass an executor that is still running, or executor=None to answer here."
+            ) from None
     out: list[Verdict | Timeline | Failure] = []
     for start, future in zip(starts, futures, strict=True):
         chunk = agreements[start : start + size]
@@ -380,7 +406,7 @@ def evaluate_many(
     """
     if (on is None) == (during is None):
         raise QuestionError.on_or_during(on, during)
-    items = _checked(agreements)
+    items = _checked(agreements, action)
     day = None if on is None else to_day(on, field="on")
     period = None if during is None else to_period(during, field="during")
     question = _Question(action, day, period, _scenario(scenario), timeline=False)
@@ -412,7 +438,7 @@ def timeline_many(
         QuestionError: for a malformed question (see :func:`evaluate_many`).
         InvalidPeriodError: when ``end`` is not after ``start``.
     """
-    items = _checked(agreements)
+    items = _checked(agreements, action)
     period = Period(to_day(start, field="start"), to_day(end, field="end"))
     question = _Question(action, None, period, _scenario(scenario), timeline=True)
     return Results(

@@ -30,9 +30,18 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
-from clausekit.errors import AmbiguityError, InvalidDateError, InvalidPeriodError, NotADayError
+from clausekit._checks import check_type
+from clausekit.errors import (
+    AmbiguityError,
+    ArgumentTypeError,
+    InvalidDateError,
+    InvalidPeriodError,
+    NotADayError,
+)
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "DateRange",
     "DayLike",
     "Period",
@@ -44,6 +53,12 @@ __all__ = [
 
 DayLike: TypeAlias = "pendulum.Date | _dt.date | str"
 PeriodLike: TypeAlias = "Period | str"
+
+FIRST_DAY = pendulum.Date(1, 1, 1)
+"""The first calendar day clausekit can name."""
+LAST_DAY = pendulum.Date(9999, 12, 31)
+"""The last calendar day clausekit can name. No period can include it: a period's end
+day is excluded, and there is no day after it (ask ``on=`` it, or leave ``end`` open)."""
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -71,6 +86,8 @@ def day_from_iso(text: str, *, field: str = "date") -> pendulum.Date:
         ...
         clausekit.errors.InvalidDateError: date='2025-02-30' is not a calendar day: day is out of range for month. Pass an ISO date such as '2025-01-15'.
     """
+    if not isinstance(text, str):
+        raise NotADayError.for_type(text, field=field)
     match = _ISO_DAY.match(text.strip())
     if match is None:
         if "T" in text or " " in text.strip():
@@ -81,6 +98,11 @@ def day_from_iso(text: str, *, field: str = "date") -> pendulum.Date:
         return pendulum.Date(year, month, day)
     except ValueError as exc:
         raise InvalidDateError.for_value(text, field=field, why=str(exc)) from None
+
+
+def _check_year(year: int, text: str, field: str) -> None:
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidDateError.for_value(text, field=field, why="year must be 0001 to 9999")
 
 
 def to_day(value: object, *, field: str = "date") -> pendulum.Date:
@@ -128,6 +150,13 @@ def _next_month(day: pendulum.Date) -> pendulum.Date:
     if day.month == 12:
         return pendulum.Date(day.year + 1, 1, 1)
     return pendulum.Date(day.year, day.month + 1, 1)
+
+
+def _bounded(text: str, first: pendulum.Date, last: pendulum.Date, field: str) -> Period:
+    """The period of the days ``first`` to ``last`` (both included) that ``text`` names."""
+    if last == LAST_DAY:
+        raise InvalidPeriodError.past_last_day(text, first, field=field)
+    return Period(first, last.add(days=1))
 
 
 def _start_day(value: object) -> pendulum.Date:
@@ -202,15 +231,33 @@ class Period:
             year, month = int(match.group(1)), int(match.group(2))
             if not 1 <= month <= 12:
                 raise InvalidDateError.for_value(text, field=field, why="month must be 01 to 12")
+            _check_year(year, text, field)
             first = pendulum.Date(year, month, 1)
+            if (year, month) == (LAST_DAY.year, LAST_DAY.month):
+                return _bounded(text, first, LAST_DAY, field)
             return cls(first, _next_month(first))
         if match := _ISO_YEAR.match(raw):
             year = int(match.group(1))
-            return cls(pendulum.Date(year, 1, 1), pendulum.Date(year + 1, 1, 1))
+            _check_year(year, text, field)
+            return _bounded(text, pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31), field)
         if _ISO_DAY.match(raw):
             day = day_from_iso(raw, field=field)
-            return cls(day, day.add(days=1))
+            return _bounded(text, day, day, field)
         raise InvalidPeriodError.unreadable(text, field=field)
+
+    @classmethod
+    def of_day(cls, day: object, *, field: str = "day") -> Period:
+        """The period of the one day ``day``.
+
+        The last day clausekit can name, 9999-12-31, has no day after it to end
+        on: its period is the open-ended one from it, which holds the same days.
+
+        Examples:
+            >>> str(Period.of_day("2025-01-15")), str(Period.of_day("9999-12-31"))
+            ('2025-01-15/2025-01-16', '9999-12-31/..')
+        """
+        first = to_day(day, field=field)
+        return cls(first, None if first == LAST_DAY else first.add(days=1))
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}/{self.end.isoformat() if self.end else '..'}"
@@ -247,6 +294,7 @@ class Period:
 
     def intersection(self, other: Period) -> Period | None:
         """The days in both periods, or None when they share none."""
+        _check_period(other)
         start = max(self.start, other.start)
         ends = [e for e in (self.end, other.end) if e is not None]
         end = min(ends) if ends else None
@@ -259,6 +307,7 @@ class Period:
 
     def contains_period(self, other: Period) -> bool:
         """True when every day of ``other`` lies in this period."""
+        _check_period(other)
         if other.start < self.start:
             return False
         if self.end is None:
@@ -271,7 +320,12 @@ class Period:
         Points outside the period or on its start are ignored, so the pieces
         always cover the period exactly, without gaps or overlaps.
         """
-        cuts = sorted({p for p in points if p in self and p != self.start})
+        if not isinstance(points, Iterable):
+            raise ArgumentTypeError.for_value(
+                points, argument="points", expected="an iterable of days", fix=_POINTS_FIX
+            )
+        days = {p if type(p) is pendulum.Date else to_day(p, field="points") for p in points}
+        cuts = sorted(p for p in days if p in self and p != self.start)
         pieces: list[Period] = []
         start = self.start
         for cut in cuts:
@@ -279,6 +333,19 @@ class Period:
             start = cut
         pieces.append(Period(start, self.end))
         return tuple(pieces)
+
+
+_POINTS_FIX = "Pass a list of days, e.g. points=['2025-01-21']."
+
+
+def _check_period(value: object) -> None:
+    check_type(
+        value,
+        Period,
+        argument="other",
+        expected="a clausekit.Period",
+        fix="Build one with Period('2025-01-01', '2025-02-01') or Period.parse('2025-01').",
+    )
 
 
 def to_period(value: object, *, field: str = "during") -> Period:
@@ -335,6 +402,7 @@ class DateRange:
 
     def is_before_or_on(self, day: pendulum.Date) -> bool:
         """True if the uncertain date is surely on or before ``day``, False if surely after."""
+        day = to_day(day, field="day")
         if self.latest <= day:
             return True
         if day < self.earliest:

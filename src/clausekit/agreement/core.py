@@ -37,7 +37,7 @@ from clausekit.errors import (
 )
 from clausekit.parties import Party, PartyRegistry
 from clausekit.scenario import Scenario
-from clausekit.time import DateRange, Period, to_day, to_period
+from clausekit.time import LAST_DAY, DateRange, Period, to_day, to_period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
 from clausekit.verdict import Finding, Outcome, Ruling, Verdict, derive
 
@@ -515,9 +515,14 @@ class Agreement:
         vb = self._verdict(action, self._answer(action, scenario, facts, points, b), facts, b)
         changes: list[Change] = []
         if a != b:
-            timeline = self._timeline(action, Period(a, b.add(days=1)), scenario)
-            previous = timeline.segments[0]
-            for segment in timeline.segments[1:]:
+            # No day follows LAST_DAY: the timeline stops before it, and b's verdict closes it.
+            end = b if b == LAST_DAY else b.add(days=1)
+            segments = list(self._timeline(action, Period(a, end), scenario).segments)
+            if b == LAST_DAY:
+                opened = self._cause(b, facts, segments[-1].verdict, vb)
+                segments.append(Segment(Period(b), vb, *opened))
+            previous = segments[0]
+            for segment in segments[1:]:
                 if segment.verdict.answer_key() != previous.verdict.answer_key():
                     changes.append(
                         Change(
