@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import testing as ckst
-from clausekit.render import timeline_to_mermaid
-from clausekit.svg import OUTCOME_COLOURS, timeline_to_svg
+from clausekit.render import OUTCOME_COLOURS, timeline_to_mermaid, timeline_to_svg
 from tests.contracts import distribution_agreement, shareholders_agreement
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -49,7 +48,7 @@ def timeline(distribution: ck.Agreement, gamma_at: ck.AppointDistributor) -> ck.
 
 class TestWellFormed:
     def test_to_svg_is_the_renderer(self, timeline: ck.Timeline) -> None:
-        """Timeline.to_svg() passes its options on to clausekit.svg.timeline_to_svg."""
+        """Timeline.to_svg() passes its options on to clausekit.render.timeline_to_svg."""
         assert timeline.to_svg(title="T", width=500) == timeline_to_svg(
             timeline, title="T", width=500
         )

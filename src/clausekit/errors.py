@@ -39,6 +39,7 @@ __all__ = [
     "KindError",
     "NotADayError",
     "QuestionError",
+    "RenderFormatError",
     "UnknownClauseError",
     "UnknownKindError",
     "UnknownPartyError",
@@ -508,3 +509,29 @@ class ContractFileError(ClauseKitError, ValueError):
         head = f"{file}: {count} problem{'s' if count != 1 else ''} found"
         body = "\n".join("  " + p.render(file) for p in self.problems)
         super().__init__(f"{head}\n{body}" if body else head)
+
+
+class RenderFormatError(ClauseKitError, ValueError):
+    """A rendering asked for in a format clausekit does not write.
+
+    Attributes:
+        value: the format asked for.
+        choices: the formats there are.
+    """
+
+    def __init__(self, message: str, *, value: object = None, choices: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.value = value
+        self.choices = tuple(choices)
+
+    @classmethod
+    def for_value(cls, value: object, *, choices: Sequence[str], where: str) -> RenderFormatError:
+        suggestions = closest(value, choices) if isinstance(value, str) else []
+        return cls(
+            f"{where}: format={value!r} is not a format clausekit writes; use one of "
+            + ", ".join(repr(c) for c in choices)
+            + "."
+            + _did_you_mean(suggestions),
+            value=value,
+            choices=choices,
+        )

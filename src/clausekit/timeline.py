@@ -108,7 +108,7 @@ class Timeline:
 
     def to_mermaid(self) -> str:
         """The timeline as a Mermaid gantt chart (see :func:`clausekit.render.timeline_to_mermaid`)."""
-        from clausekit.render import timeline_to_mermaid
+        from clausekit.render.mermaid import timeline_to_mermaid
 
         return timeline_to_mermaid(self)
 
@@ -119,14 +119,14 @@ class Timeline:
         width: int = 960,
         amendments: Iterable[Amendment] = (),
     ) -> str:
-        """The timeline as a self-contained SVG picture (see :func:`clausekit.svg.timeline_to_svg`).
+        """The timeline as a self-contained SVG picture (see :func:`clausekit.render.timeline_to_svg`).
 
         Args:
             title: the heading; defaults to the action in words.
             width: the width in pixels.
             amendments: more amendments to mark even where they did not change the answer.
         """
-        from clausekit.svg import timeline_to_svg
+        from clausekit.render.svg import timeline_to_svg
 
         return timeline_to_svg(self, title=title, width=width, amendments=amendments)
 
@@ -136,7 +136,7 @@ class Timeline:
 
     def _repr_html_(self) -> str:
         """Jupyter shows a timeline as its picture and a table of its segments."""
-        from clausekit.svg import timeline_to_html
+        from clausekit.render.html import timeline_to_html
 
         return timeline_to_html(self)
 
@@ -196,3 +196,9 @@ class Comparison:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a comparison as both coloured answers and the changes between them."""
+        from clausekit.render.html import comparison_to_html
+
+        return comparison_to_html(self)

@@ -18,14 +18,13 @@ Examples:
 from __future__ import annotations
 
 import enum
-import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pendulum
 
-from clausekit.evidence import Evidence, cite
+from clausekit.evidence import Evidence
 from clausekit.scenario import Fact, Scenario
 
 if TYPE_CHECKING:
@@ -311,74 +310,29 @@ class Verdict:
             text += " — " + NO_CLAUSE_REASON
         return text
 
-    def explain(self, *, width: int = 88) -> str:
-        """Readable text with the answer, the reasons, the clauses, the amendments and the sources.
+    def explain(self, *, width: int = 88, format: Literal["text", "markdown"] = "text") -> str:
+        """The answer as a memo: the question, the answer, the reasons, then each source once.
+
+        Each ruling names its clause and amendment and the numbers of its sources;
+        each source is listed once with the claims it supports under it (see
+        :mod:`clausekit.render.explain`).
 
         Args:
-            width: the line width to wrap at.
-        """
-        known = (
-            f" (as the public could know it on {self.known_on.isoformat()})"
-            if self.known_on
-            else ""
-        )
-        where = f" under {self.agreement}" if self.agreement else ""
-        lines = [
-            f"Question: is {self.action_text} permitted on {self.on.isoformat()}{where}{known}?",
-            f"Answer:   {self.headline()}",
-        ]
-        if self.scenario:
-            lines.append(f"Facts:    {self.scenario.describe()}")
-        for assumption in self.assumptions:
-            lines.append(f"Assumed:  {assumption}")
-        if not self.rulings:
-            lines.append(
-                f"Why:      {NO_CLAUSE_REASON} — none of the clauses in force on {self.on.isoformat()} "
-                "governs this action."
-            )
-            return "\n".join(lines)
-        why = self._texts.get(width)
-        if why is None:
-            why = self._texts[width] = self._why(width)
-        lines.append(why)
-        return "\n".join(lines)
+            width: the line width plain text wraps at.
+            format: ``"text"`` (for a terminal or an email) or ``"markdown"``.
 
-    def _why(self, width: int) -> str:
-        """The "Why" section: every ruling with its clause, amendment and sources."""
-        lines = ["Why:"]
-        wrap = textwrap.TextWrapper(width=width, subsequent_indent="       ")
-        for number, ruling in enumerate(self.rulings, start=1):
-            a = ruling.amendment
-            lines.append(
-                wrap.fill(
-                    f"  {number}. {ruling.effect.value.upper()} by clause {ruling.clause.id!r} "
-                    f"({ruling.clause.title}), in force since {a.effective} through amendment "
-                    f"{a.id!r} ({a.title})."
-                )
-            )
-            lines.append(wrap.fill(f"     {ruling.reason}"))
-            for condition in ruling.finding.conditions:
-                lines.append(wrap.fill(f"     Condition: {condition.text}."))
-            for missing in ruling.finding.missing:
-                lines.append(wrap.fill(f"     Missing: {missing}."))
-            lines.append("     Sources:")
-            for evidence in _dedupe((*ruling.evidence, *a.evidence)):
-                lines.append(
-                    textwrap.fill(
-                        "       - " + cite(evidence),
-                        width=width,
-                        subsequent_indent="         ",
-                        break_long_words=False,  # keep URLs whole, so they stay clickable
-                        break_on_hyphens=False,
-                    )
-                )
-        return "\n".join(lines)
+        Raises:
+            RenderFormatError: for any other format.
+        """
+        from clausekit.render.explain import explain
+
+        return explain(self, width=width, format=format)
 
     def __str__(self) -> str:
         return self.explain()
 
     def _repr_html_(self) -> str:
         """Jupyter shows a verdict as its coloured answer with the explanation folded away."""
-        from clausekit.svg import verdict_to_html
+        from clausekit.render.html import verdict_to_html
 
         return verdict_to_html(self)

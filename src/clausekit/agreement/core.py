@@ -43,6 +43,7 @@ from clausekit.verdict import Finding, Outcome, Ruling, Verdict, derive
 
 if TYPE_CHECKING:
     from clausekit.check import Report
+    from clausekit.render.clause_map import ClauseMap
 
 
 def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
@@ -597,6 +598,24 @@ class Agreement:
         from clausekit.check import check
 
         return check(self, **options)
+
+    def clause_map(
+        self, *, start: object = None, end: object = None, today: object = None
+    ) -> ClauseMap:
+        """Which clause was in force when, from ``start`` to ``end`` (excluded), as a value.
+
+        See :func:`clausekit.render.clause_map`; the map draws itself with
+        ``to_svg()``, ``to_mermaid()`` and ``to_markdown()``.
+        """
+        from clausekit.render.clause_map import clause_map
+
+        return clause_map(self, start=start, end=end, today=today)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the title, the parties and the amendments as tables."""
+        from clausekit.render.html import agreement_to_html
+
+        return agreement_to_html(self)
 
     def describe(self) -> str:
         """The agreement's amendments and clauses, in order, as text."""

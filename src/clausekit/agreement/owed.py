@@ -84,3 +84,9 @@ class Owed:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the amount (or what is missing) and a row per clause."""
+        from clausekit.render.html import owed_to_html
+
+        return owed_to_html(self)

@@ -1,4 +1,4 @@
-"""Render answers for other programs and other documents: JSON-ready dicts, Markdown, Mermaid.
+"""Answers as JSON-ready dicts, for other programs (the command line's ``--json``).
 
 Every function here is pure: it reads a :class:`~clausekit.verdict.Verdict`,
 :class:`~clausekit.timeline.Timeline`, :class:`~clausekit.timeline.Comparison`
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from clausekit.evidence import Evidence, SeedExcerpt, cite
+from clausekit.render.explain import SourceGroup, claim_line, group_sources, source_line
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
@@ -44,7 +45,6 @@ from clausekit.scenario import (
     Revenue,
 )
 from clausekit.time import DateRange, Period
-from clausekit.verdict import Outcome
 
 if TYPE_CHECKING:
     import pendulum
@@ -69,9 +69,8 @@ __all__ = [
     "owed_to_dict",
     "period_to_dict",
     "ruling_to_dict",
+    "source_groups_to_dict",
     "timeline_to_dict",
-    "timeline_to_markdown",
-    "timeline_to_mermaid",
     "verdict_to_dict",
 ]
 
@@ -210,8 +209,11 @@ def action_to_dict(action: Action, text: str) -> JSON:
     }
 
 
-def ruling_to_dict(ruling: Ruling) -> JSON:
-    """One clause's ruling: the clause, its amendment, the effect, why, and the sources."""
+def ruling_to_dict(ruling: Ruling, *, sources: Iterable[int] = ()) -> JSON:
+    """One clause's ruling: the clause, its amendment, the effect, why, and the sources.
+
+    ``sources`` are the numbers of the verdict's ``sources`` entries the ruling cites.
+    """
     return {
         "clause": clause_to_dict(ruling.clause),
         "amendment": amendment_to_dict(ruling.amendment),
@@ -222,7 +224,50 @@ def ruling_to_dict(ruling: Ruling) -> JSON:
         "evidence": [
             evidence_to_dict(e) for e in _unique((*ruling.evidence, *ruling.amendment.evidence))
         ],
+        "sources": list(sources),
     }
+
+
+def source_groups_to_dict(groups: Iterable[SourceGroup]) -> list[JSON]:
+    """Each source once, numbered, with the claims it supports (as in ``explain()``).
+
+    Every entry is ``{"number", "source", "claims", "clauses", "amendments"}``:
+    ``source`` names the source (``type`` ``"seed"`` with its ``document``, or
+    ``"outside"`` with ``url``, ``title`` and ``published``) and its one-line
+    ``citation``; each claim has its ``claim`` id, its ``gloss`` (English), the
+    ``excerpt`` as it stands in a seed, and its ``text`` as ``explain()`` writes it.
+    """
+    out = []
+    for group in groups:
+        first = group.source
+        source: JSON
+        if isinstance(first, SeedExcerpt):
+            source = {"type": "seed", "document": first.document}
+        else:
+            source = {
+                "type": "outside",
+                "url": first.url,
+                "title": first.title,
+                "published": first.published.isoformat(),
+            }
+        source["citation"] = source_line(first)
+        claims = []
+        for claim in group.claims:
+            item: JSON = {"claim": claim.claim, "gloss": claim.gloss}
+            if isinstance(claim, SeedExcerpt):
+                item["excerpt"] = claim.excerpt
+            item["text"] = claim_line(claim)
+            claims.append(item)
+        out.append(
+            {
+                "number": group.number,
+                "source": source,
+                "claims": claims,
+                "clauses": list(group.clauses),
+                "amendments": list(group.amendments),
+            }
+        )
+    return out
 
 
 def _unique(items: Iterable[Evidence]) -> list[Evidence]:
@@ -234,7 +279,11 @@ def _unique(items: Iterable[Evidence]) -> list[Evidence]:
 
 
 def verdict_to_dict(verdict: Verdict) -> JSON:
-    """A verdict: the question, the answer, every ruling with its sources, and the explanation.
+    """A verdict: the question, the answer, every ruling, each source once, and the explanation.
+
+    ``sources`` lists each source once with the claims it supports (see
+    :func:`source_groups_to_dict`); each ruling's ``sources`` gives the numbers of
+    those it cites, and its ``evidence`` every piece of evidence it rests on.
 
     Examples:
         >>> import clausekit as ck
@@ -250,7 +299,12 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         >>> d = verdict_to_dict(v)
         >>> d["outcome"], d["on"], d["conditions"], d["rulings"][0]["clause"]["id"]
         ('conditional', '2021-05-01', ['Beta consents'], 'excl')
+        >>> d["rulings"][0]["sources"], [s["source"]["citation"] for s in d["sources"]]
+        ([1], ['Deal, 2020-01-01, https://example.org/d'])
+        >>> [c["gloss"] for c in d["sources"][0]["claims"]]
+        ['Acme distributes only via Beta in DE']
     """
+    groups, numbers = group_sources(verdict.rulings)
     return {
         "kind": "verdict",
         "agreement": verdict.agreement,
@@ -264,7 +318,10 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         "missing": list(verdict.missing),
         "assumptions": list(verdict.assumptions),
         "facts": [format_fact(f) for f in verdict.scenario],
-        "rulings": [ruling_to_dict(r) for r in verdict.rulings],
+        "rulings": [
+            ruling_to_dict(r, sources=n) for r, n in zip(verdict.rulings, numbers, strict=True)
+        ],
+        "sources": source_groups_to_dict(groups),
         "explanation": verdict.explain(),
     }
 
@@ -355,127 +412,3 @@ def owed_to_dict(owed: Owed) -> JSON:
         ],
         "explanation": owed.explain(),
     }
-
-
-# --------------------------------------------------------------------------- Markdown
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def _depends_on(verdict: Verdict) -> str:
-    if verdict.outcome is Outcome.CONDITIONAL:
-        return "if " + " and ".join(c.text for c in verdict.conditions)
-    if verdict.outcome is Outcome.UNKNOWN:
-        return "missing: " + "; ".join(verdict.missing)
-    return verdict.reason
-
-
-def timeline_to_markdown(timeline: Timeline) -> str:
-    """A timeline as a Markdown table: one row per segment, days half-open ``[from, until)``.
-
-    Examples:
-        >>> import clausekit as ck
-        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal", published="2020-01-01",
-        ...                        gloss="Acme distributes only via Beta in DE")
-        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"), ck.Party("Beta"),
-        ...     ck.Party("Gamma")], amendments=[ck.Amendment(id="signed", title="Signed",
-        ...     effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(id="excl",
-        ...     title="Exclusive in DE", evidence=[src], bound="Acme", beneficiary="Beta",
-        ...     verb="appoint-distributor", scope=["DE"], until="2024-01-01")])])
-        >>> gamma = ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE")
-        >>> print(timeline_to_markdown(deal.timeline(gamma, start="2019-01-01", end="2025-01-01")))
-        **Acme appointing Gamma as distributor in DE**, 2019-01-01/2025-01-01
-        <BLANKLINE>
-        | From | Until (excluded) | Answer | Depends on / why | Clauses | What changed |
-        |---|---|---|---|---|---|
-        | 2019-01-01 | 2020-01-01 | PERMITTED | no clause in force restricts this | — | start of the period asked about (2019-01-01) |
-        | 2020-01-01 | 2024-01-01 | PROHIBITED | Acme may appoint a distributor (DE) only with Beta; Gamma is another counterparty. No consent can lift this exclusivity. | excl | amendment 'signed' takes effect (Signed) |
-        | 2024-01-01 | 2025-01-01 | PERMITTED | no clause in force restricts this | — | clause 'excl' reaches its end |
-    """
-    text = timeline.segments[0].verdict.action_text if timeline.segments else ""
-    lines = [
-        f"**{_cell(text)}**, {timeline.period}",
-        "",
-        "| From | Until (excluded) | Answer | Depends on / why | Clauses | What changed |",
-        "|---|---|---|---|---|---|",
-    ]
-    for segment in timeline.segments:
-        verdict = segment.verdict
-        until = segment.period.end.isoformat() if segment.period.end else "…"
-        clauses = ", ".join(r.clause.id for r in verdict.rulings) or "—"
-        cells = [
-            segment.period.start.isoformat(),
-            until,
-            verdict.outcome.value.upper(),
-            _cell(_depends_on(verdict)),
-            _cell(clauses),
-            _cell(segment.cause),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-# --------------------------------------------------------------------------- Mermaid
-
-_MERMAID_TAGS = {
-    Outcome.PROHIBITED: "crit, ",
-    Outcome.CONDITIONAL: "active, ",
-    Outcome.UNKNOWN: "done, ",
-    Outcome.PERMITTED: "",
-}
-
-
-def _mermaid_text(text: str) -> str:
-    """Text safe in a Mermaid gantt line (``:``, ``;`` and ``#`` have meanings there)."""
-    return " ".join(text.replace(":", " -").replace(";", ",").replace("#", "no.").split())
-
-
-def timeline_to_mermaid(timeline: Timeline) -> str:
-    """A timeline as a Mermaid gantt chart, one bar per segment.
-
-    Bars are tagged by outcome: ``crit`` for prohibited, ``active`` for
-    conditional, ``done`` for unknown, untagged for permitted. Mermaid ends a
-    bar at the start of its end day, which matches the half-open periods.
-
-    Examples:
-        >>> import clausekit as ck
-        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal", published="2020-01-01",
-        ...                        gloss="Acme distributes only via Beta in DE")
-        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"), ck.Party("Beta"),
-        ...     ck.Party("Gamma")], amendments=[ck.Amendment(id="signed", title="Signed",
-        ...     effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(id="excl",
-        ...     title="Exclusive in DE", evidence=[src], bound="Acme", beneficiary="Beta",
-        ...     verb="appoint-distributor", scope=["DE"], consent_by="Beta")])])
-        >>> gamma = ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE")
-        >>> print(timeline_to_mermaid(deal.timeline(gamma, start="2019-01-01", end="2021-01-01")))
-        gantt
-            title Acme appointing Gamma as distributor in DE
-            dateFormat YYYY-MM-DD
-            axisFormat %Y-%m-%d
-            section Answer
-            PERMITTED :s1, 2019-01-01, 2020-01-01
-            CONDITIONAL if Beta consents :active, s2, 2020-01-01, 2021-01-01
-    """
-    text = timeline.segments[0].verdict.action_text if timeline.segments else "timeline"
-    lines = [
-        "gantt",
-        f"    title {_mermaid_text(text)}",
-        "    dateFormat YYYY-MM-DD",
-        "    axisFormat %Y-%m-%d",
-        "    section Answer",
-    ]
-    for number, segment in enumerate(timeline.segments, start=1):
-        verdict = segment.verdict
-        label = verdict.outcome.value.upper()
-        if verdict.outcome in (Outcome.CONDITIONAL, Outcome.UNKNOWN):
-            label += " " + _depends_on(verdict)
-        # A timeline is always bounded (the engine refuses open-ended ones).
-        end = segment.period.end or segment.period.start.add(days=1)
-        lines.append(
-            f"    {_mermaid_text(label)} :{_MERMAID_TAGS[verdict.outcome]}s{number}, "
-            f"{segment.period.start.isoformat()}, {end.isoformat()}"
-        )
-    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Pictures of answers: a timeline as a self-contained SVG, and HTML for notebooks.
+"""Pictures of answers: a timeline as a self-contained SVG.
 
 :func:`timeline_to_svg` draws a :class:`~clausekit.timeline.Timeline` as one
 horizontal bar: a segment per answer, coloured by outcome, every change day
@@ -6,10 +6,6 @@ marked and labelled with the amendment (or other cause) behind it, a date
 axis, a legend and a title. The drawing is deterministic (the same timeline
 gives the same bytes on every machine), needs no font or script from
 anywhere, and escapes every piece of text it shows.
-
-:func:`verdict_to_html` and :func:`timeline_to_html` give the small HTML
-fragments that :class:`~clausekit.verdict.Verdict` and
-:class:`~clausekit.timeline.Timeline` show in Jupyter (``_repr_html_``).
 
 Examples:
     >>> import clausekit as ck
@@ -37,29 +33,28 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pendulum
 
-from clausekit.verdict import Outcome
-
 if TYPE_CHECKING:
     from clausekit.agreement import Amendment
     from clausekit.timeline import Segment, Timeline
-    from clausekit.verdict import Verdict
 
-__all__ = ["OUTCOME_COLOURS", "timeline_to_html", "timeline_to_svg", "verdict_to_html"]
+__all__ = ["OUTCOME_COLOURS", "TEXT_ON", "timeline_to_svg"]
 
-OUTCOME_COLOURS: dict[Outcome, str] = {
-    Outcome.PERMITTED: "#2e7d32",
-    Outcome.CONDITIONAL: "#f2a900",
-    Outcome.UNKNOWN: "#8e8e8e",
-    Outcome.PROHIBITED: "#c62828",
+OUTCOME_COLOURS: dict[str, str] = {
+    "permitted": "#2e7d32",
+    "conditional": "#f2a900",
+    "unknown": "#8e8e8e",
+    "prohibited": "#c62828",
 }
-"""The fill colour of each outcome, in the SVG and in the HTML badges."""
+"""The fill colour of each outcome (keyed by its value; an :class:`~clausekit.verdict.Outcome`
+is its value), in the SVG and in the HTML badges."""
 
-_TEXT_ON: dict[Outcome, str] = {
-    Outcome.PERMITTED: "#ffffff",
-    Outcome.CONDITIONAL: "#1a1a1a",
-    Outcome.UNKNOWN: "#ffffff",
-    Outcome.PROHIBITED: "#ffffff",
+TEXT_ON: dict[str, str] = {
+    "permitted": "#ffffff",
+    "conditional": "#1a1a1a",
+    "unknown": "#ffffff",
+    "prohibited": "#ffffff",
 }
+"""The text colour that reads on each outcome's fill."""
 
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _MARGIN = 16.0
@@ -215,7 +210,7 @@ def timeline_to_svg(
             body.append(
                 f'<text x="{_num((x0 + x1) / 2)}" y="{_num(_BAR_TOP + _BAR_HEIGHT / 2 + 4)}" '
                 f'text-anchor="middle" font-size="11" font-weight="600" '
-                f'fill="{_TEXT_ON[outcome]}">{label}</text>'
+                f'fill="{TEXT_ON[outcome]}">{label}</text>'
             )
     body.append(
         f'<rect class="frame" x="{_num(left)}" y="{_num(_BAR_TOP)}" width="{_num(inner)}" '
@@ -268,11 +263,10 @@ def timeline_to_svg(
     # The legend.
     legend_y = labels_top + rows * _ROW + (10 if rows else -6)
     lx = left
-    for outcome in (Outcome.PERMITTED, Outcome.CONDITIONAL, Outcome.UNKNOWN, Outcome.PROHIBITED):
-        name = outcome.value
+    for name in ("permitted", "conditional", "unknown", "prohibited"):
         body.append(
             f'<rect class="legend" x="{_num(lx)}" y="{_num(legend_y)}" width="12" height="12" '
-            f'fill="{OUTCOME_COLOURS[outcome]}"/>'
+            f'fill="{OUTCOME_COLOURS[name]}"/>'
         )
         body.append(
             f'<text x="{_num(lx + 17)}" y="{_num(legend_y + 10)}" font-size="11" '
@@ -310,64 +304,3 @@ def timeline_to_svg(
         f"{escape(subtitle)}</text>",
     ]
     return "\n".join([*head, *body, "</svg>"]) + "\n"
-
-
-# --------------------------------------------------------------------------- HTML
-
-
-def _badge(outcome: Outcome) -> str:
-    return (
-        f'<span style="display:inline-block;padding:1px 8px;border-radius:3px;'
-        f"background:{OUTCOME_COLOURS[outcome]};color:{_TEXT_ON[outcome]};"
-        f'font-weight:600">{outcome.value.upper()}</span>'
-    )
-
-
-def verdict_to_html(verdict: Verdict) -> str:
-    """A verdict as a small HTML fragment: the question, a coloured answer, the explanation.
-
-    Examples:
-        >>> import clausekit as ck
-        >>> src = ck.OutsideSource(url="https://example.org/d", title="Deal",
-        ...                        published="2020-01-01", gloss="Beta is the only distributor")
-        >>> deal = ck.Agreement(id="d", title="Deal", parties=[ck.Party("Acme"),
-        ...     ck.Party("Beta"), ck.Party("Gamma")], amendments=[ck.Amendment(id="signed",
-        ...     title="Signed", effective="2020-01-01", evidence=[src], adds=[ck.Exclusivity(
-        ...     id="excl", title="Exclusive in DE", evidence=[src], bound="Acme",
-        ...     beneficiary="Beta", verb="appoint-distributor", scope=["DE"],
-        ...     consent_by="Beta")])])
-        >>> gamma = ck.AppointDistributor(principal="Acme", distributor="Gamma", territory="DE")
-        >>> html = verdict_to_html(deal.ask(gamma, on="2021-03-01"))
-        >>> "CONDITIONAL" in html and "Beta consents" in html
-        True
-    """
-    rest = verdict.headline().partition(" — ")[2]
-    question = f"{verdict.action_text}, on {verdict.on.isoformat()}"
-    return (
-        '<div class="clausekit-verdict">'
-        f"<div>{escape(question)}</div>"
-        f"<div>{_badge(verdict.outcome)} {escape(rest)}</div>"
-        f"<details><summary>Why</summary><pre>{escape(verdict.explain())}</pre></details>"
-        "</div>"
-    )
-
-
-def timeline_to_html(timeline: Timeline) -> str:
-    """A timeline as HTML: its SVG picture, then one table row per segment."""
-    rows = []
-    for segment in timeline.segments:
-        until = segment.period.end.isoformat() if segment.period.end else "…"
-        rest = segment.verdict.headline().partition(" — ")[2] or segment.verdict.reason
-        rows.append(
-            f"<tr><td>{segment.period.start.isoformat()}</td><td>{until}</td>"
-            f"<td>{_badge(segment.outcome)}</td><td>{escape(rest)}</td>"
-            f"<td>{escape(segment.cause)}</td></tr>"
-        )
-    return (
-        '<div class="clausekit-timeline">'
-        + timeline_to_svg(timeline)
-        + "<table><thead><tr><th>From</th><th>Until (excluded)</th><th>Answer</th>"
-        "<th>Depends on / why</th><th>What changed</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></div>"
-    )
