@@ -531,7 +531,7 @@ class RenderFormatError(ClauseKitError, ValueError):
             f"{where}: format={value!r} is not a format clausekit writes; use one of "
             + ", ".join(repr(c) for c in choices)
             + "."
-            + _did_you_mean(suggestions),
+            + did_you_mean(suggestions),
             value=value,
             choices=choices,
         )
