@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import clausekit as ck
+from clausekit.errors import ArgumentTypeError
 
 
 @pytest.fixture
@@ -60,3 +63,45 @@ class TestConstruction:
         """A party needs a real name without surrounding spaces."""
         with pytest.raises(ck.AgreementError, match="non-empty text"):
             ck.Party(name)
+
+
+class TestTypedArguments:
+    @pytest.mark.parametrize(
+        ("call", "fragment", "fix"),
+        [
+            (lambda: ck.Party("A", aliases=None), "Party.aliases=None", "aliases=('ACME',)"),
+            (lambda: ck.Party("A", aliases=3), "Party.aliases=3", "leave it out for none"),
+            (lambda: ck.Party("A", description=3), "Party.description=3", "description='"),
+            (lambda: ck.PartyRegistry(None), "parties=None", "parties=[Party('Acme')"),
+            (lambda: ck.PartyRegistry(["Acme"]), "parties[0]='Acme'", "parties=[Party('Acme')"),
+            (
+                lambda: ck.PartyRegistry(ck.Party("A")),
+                "parties=Party(",
+                "a list of clausekit.Party",
+            ),
+        ],
+    )
+    def test_wrong_types_name_argument_value_and_fix(
+        self, call: Callable[[], object], fragment: str, fix: str
+    ) -> None:
+        """The wrong type raises ArgumentTypeError (a TypeError) with the value and the fix."""
+        with pytest.raises(ArgumentTypeError) as info:
+            call()
+        assert isinstance(info.value, TypeError)
+        assert fragment in str(info.value)
+        assert fix in str(info.value)
+
+    def test_any_iterable_of_aliases(self) -> None:
+        """Aliases may come as any iterable of names; they are kept as a tuple."""
+        assert ck.Party("A", aliases=["B"]).aliases == ("B",)
+        assert ck.Party("A", aliases=(n for n in ["B", "C"])).aliases == ("B", "C")
+
+
+class TestImmutable:
+    def test_party_cannot_change(self) -> None:
+        """A party is a frozen value: no attribute can be set."""
+        party = ck.Party("Acme", aliases=("ACME",))
+        for field in ("name", "aliases", "description"):
+            with pytest.raises(AttributeError):
+                setattr(party, field, "x")
+        assert party == ck.Party("Acme", aliases=("ACME",))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import pickle
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 import pendulum
 import pytest
 
 import clausekit as ck
+from clausekit.errors import ArgumentTypeError
 from clausekit.portfolio import Failure, PortfolioError, Results
 
 SOURCE = ck.OutsideSource(
@@ -243,6 +244,47 @@ class TestMalformedQuestions:
         """A day that is not a calendar day is refused as by ask()."""
         with pytest.raises(ck.InvalidDateError):
             ck.evaluate_many(PORTFOLIO[:2], TRAINING_ELSEWHERE, on="2021-02-30")
+
+    @pytest.mark.parametrize(
+        ("agreements", "action", "fragment"),
+        [
+            (None, TRAINING_ELSEWHERE, "agreements=None"),
+            (42, TRAINING_ELSEWHERE, "agreements=42"),
+            ("cloud-1", TRAINING_ELSEWHERE, "agreements='cloud-1'"),
+            (PORTFOLIO[:1], None, "action=None"),
+            (PORTFOLIO[:1], "train", "action='train'"),
+        ],
+    )
+    def test_wrong_types_name_the_argument(
+        self, agreements: Any, action: Any, fragment: str
+    ) -> None:
+        """evaluate_many(None, ...) and a non-action: ArgumentTypeError with value and fix."""
+        for call in (
+            lambda: ck.evaluate_many(agreements, action, on=DAY),
+            lambda: ck.timeline_many(agreements, action, start="2020-01-01", end="2021-01-01"),
+        ):
+            with pytest.raises(ArgumentTypeError) as info:
+                call()
+            assert fragment in str(info.value)
+            assert "Pass " in str(info.value)
+
+    def test_shut_down_executor(self) -> None:
+        """An executor already shut down is refused with a QuestionError that says what to pass."""
+        pool = ThreadPoolExecutor(max_workers=1)
+        pool.shutdown()
+        for call in (
+            lambda: ck.evaluate_many(PORTFOLIO[:3], TRAINING_ELSEWHERE, on=DAY, executor=pool),
+            lambda: ck.timeline_many(
+                PORTFOLIO[:3],
+                TRAINING_ELSEWHERE,
+                start="2020-01-01",
+                end="2021-01-01",
+                executor=pool,
+            ),
+        ):
+            with pytest.raises(ck.QuestionError, match="has been shut down") as info:
+                call()
+            assert "executor=None" in str(info.value)
 
 
 class TestPickling:

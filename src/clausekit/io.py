@@ -58,6 +58,7 @@ import contextvars
 import datetime as _dt
 import enum
 import json
+import math
 import os
 import re
 import tomllib
@@ -994,7 +995,7 @@ class _Checker:
             self.add(
                 path,
                 f"found the float {value!r}; rates must be exact. Write it as a string such as "
-                f"'{value}'.",
+                f"'{value if math.isfinite(value) else 0.2}'.",
             )
         elif not isinstance(value, str) or not _DECIMAL.match(value):
             self.add(path, f"expected {_expected(Decimal)}, found {_found(value)}.")
@@ -1022,7 +1023,7 @@ class _Checker:
             self.add(
                 (*path, "amount"),
                 f"found the float {amount!r}; money must be exact. Write the amount as a string, "
-                f'amount = "{amount}".',
+                f'amount = "{amount if math.isfinite(amount) else 38000000000}".',
             )
             ok = False
         elif not isinstance(amount, str) or not _AMOUNT.match(amount):
