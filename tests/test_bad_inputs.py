@@ -26,6 +26,7 @@ import pytest
 import clausekit as ck
 from clausekit import cli
 from clausekit import io as contract_io
+from clausekit.errors import ArgumentTypeError
 
 SRC = ck.OutsideSource(
     url="https://example.org/bad-inputs", title="Fixture", published="2020-01-01", gloss="g"
@@ -783,6 +784,198 @@ ROWS: list[Row] = [
         cli.EXIT_USAGE,
         "2010-01-01",
         "Ask as known on a later day",
+    ),
+]
+
+
+# ------------------------------------------------------------------------ values: money, the
+# calendar's edges, parties and portfolios (issue 14). A section of its own, to ease merges.
+
+
+def _shut_down() -> Any:
+    """A thread pool that has been shut down."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    pool.shutdown()
+    return pool
+
+
+ROWS += [
+    Row(
+        "money/float-sum",
+        lambda: ck.Money(0.1 + 0.2, "USD"),
+        ck.InvalidAmountError,
+        "0.30000000000000004",
+        "Pass a string or Decimal instead",
+    ),
+    Row(
+        "money/nan",
+        lambda: ck.Money("NaN", "USD"),
+        ck.InvalidAmountError,
+        "'NaN'",
+        "amount='38000000000'",
+    ),
+    Row(
+        "money/infinity",
+        lambda: ck.Revenue(amount=("Infinity", "USD"), period="2025"),
+        ck.InvalidAmountError,
+        "'Infinity'",
+        "Write the amount in digits",
+    ),
+    Row(
+        "money/too-many-digits",
+        lambda: ck.Money("1E+5000", "USD"),
+        ck.InvalidAmountError,
+        "5001 digits",
+        "Write the amount in a larger unit",
+    ),
+    Row(
+        "money/currency-type",
+        lambda: ck.Money("1", 840),
+        ck.InvalidAmountError,
+        "currency 840",
+        "use one such as 'USD'",
+    ),
+    Row(
+        "money/mixed-sum",
+        lambda: ck.Money("1", "USD") + ck.Money("1", "EUR"),
+        ck.CurrencyMismatchError,
+        "EUR 1",
+        "Convert one amount first",
+    ),
+    Row(
+        "money/compare-currencies",
+        lambda: ck.Money("1", "USD") < ck.Money("2", "EUR"),
+        ck.CurrencyMismatchError,
+        "USD 1",
+        "clausekit never assumes an exchange rate",
+    ),
+    Row(
+        "money/total-item",
+        lambda: ck.Money.total([ck.Money("1", "USD"), "2 USD"], "USD"),
+        ArgumentTypeError,
+        "amounts[1]='2 USD'",
+        "Build one with Money('38000000000', 'USD')",
+    ),
+    Row(
+        "rate/nan-file",
+        contract('rate = "0.20"', "rate = nan"),
+        ck.ContractFileError,
+        "found the float nan",
+        "Write it as a string such as '0.2'",
+    ),
+    Row(
+        "money/nan-file",
+        contract('rate = "0.20"', 'rate = "0.20"\ncap = { amount = nan, currency = "USD" }'),
+        ck.ContractFileError,
+        "found the float nan",
+        'amount = "38000000000"',
+    ),
+    Row(
+        "rate/too-many-digits",
+        lambda: ck.AssumedRate("rs", "0." + "1" * 1200),
+        ck.InvalidRateError,
+        "1201 digits",
+        "Round the rate to the precision the contract states",
+    ),
+    Row(
+        "date/compare-last-day",
+        lambda: DEAL.compare(TRAINING, "2025-01-01", "10000-01-01"),
+        ck.InvalidDateError,
+        "second='10000-01-01'",
+        "YYYY-MM-DD",
+    ),
+    Row(
+        "period/year-9999",
+        ask(during="9999"),
+        ck.InvalidPeriodError,
+        "during='9999'",
+        "during='9999-01-01/9999-12-31'",
+    ),
+    Row(
+        "period/last-day",
+        ask(during="9999-12-31"),
+        ck.InvalidPeriodError,
+        "during='9999-12-31'",
+        "Ask on='9999-12-31'",
+    ),
+    Row(
+        "period/last-month",
+        lambda: ck.Period.parse("9999-12"),
+        ck.InvalidPeriodError,
+        "period='9999-12'",
+        "during='9999-12-01/9999-12-31'",
+    ),
+    Row(
+        "period/year-zero",
+        ask(during="0000"),
+        ck.InvalidDateError,
+        "during='0000'",
+        "year must be 0001 to 9999",
+    ),
+    Row(
+        "period/year-zero-day",
+        ask(on="0000-12-31"),
+        ck.InvalidDateError,
+        "on='0000-12-31'",
+        "Pass an ISO date such as '2025-01-15'",
+    ),
+    Row(
+        "period/intersection-type",
+        lambda: ck.Period("2025-01-01").intersection("2025"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "other='2025'",
+        "Period.parse('2025-01')",
+    ),
+    Row(
+        "date/range-day-type",
+        lambda: ck.DateRange("2025-01-01", "2025-01-05").is_before_or_on(20250103),  # type: ignore[arg-type]
+        ck.NotADayError,
+        "day=20250103",
+        "an ISO string like '2025-01-15'",
+    ),
+    Row(
+        "party/aliases-none",
+        lambda: ck.Party("A", aliases=None),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "aliases=None",
+        "Pass aliases=('ACME',) for one alias, or leave it out for none.",
+    ),
+    Row(
+        "party/description-type",
+        lambda: ck.Party("A", description=["x"]),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "description=['x']",
+        "Pass description='a short note'.",
+    ),
+    Row(
+        "party/registry-item",
+        lambda: ck.PartyRegistry(["Acme"]),  # type: ignore[list-item]
+        ArgumentTypeError,
+        "parties[0]='Acme'",
+        "parties=[Party('Acme'), Party('Beta')]",
+    ),
+    Row(
+        "portfolio/none",
+        lambda: ck.evaluate_many(None, TRAINING, on="2025-01-15"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "agreements=None",
+        "Pass a list of agreements",
+    ),
+    Row(
+        "portfolio/action",
+        lambda: ck.evaluate_many([DEAL], "training", on="2025-01-15"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "action='training'",
+        "ProcureCompute(buyer=..., provider=..., workload=...)",
+    ),
+    Row(
+        "portfolio/shut-down-executor",
+        lambda: ck.evaluate_many([DEAL], TRAINING, on="2025-01-15", executor=_shut_down()),
+        ck.QuestionError,
+        "ThreadPoolExecutor",
+        "Pass an executor that is still running, or executor=None",
     ),
 ]
 
