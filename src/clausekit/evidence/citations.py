@@ -1,10 +1,12 @@
-"""Evidence: what a clause or an amendment rests on.
+"""Citations: the evidence a clause or an amendment rests on.
 
 Every clause and every amendment carries at least one piece of evidence,
 either a :class:`SeedExcerpt` (a short verbatim excerpt of a source article,
 its document id and an English gloss) or an :class:`OutsideSource` (a public
 source with URL, title and publication date). The evidence base that holds
-the documents and their claims lives in :mod:`clausekit.sources`.
+the documents and their claims is :class:`~clausekit.evidence.base.EvidenceBase`;
+:meth:`~clausekit.evidence.base.EvidenceBase.evidence` turns one of its claims
+into a citation.
 
 Examples:
     >>> from clausekit.evidence import OutsideSource, SeedExcerpt, cite
@@ -26,16 +28,10 @@ import attrs
 import pendulum
 
 from clausekit.errors import EvidenceError
+from clausekit.evidence._checks import non_blank
 from clausekit.time import to_day
 
 __all__ = ["Evidence", "OutsideSource", "SeedExcerpt", "cite", "require_evidence"]
-
-
-def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise EvidenceError(
-            f"{type(instance).__name__}.{attribute.name}={value!r} must be non-empty text."
-        )
 
 
 def _url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -56,11 +52,15 @@ class SeedExcerpt:
             damaged characters included.
         gloss: what the excerpt says, in English.
         claim: the id of the claim in the evidence base, when it has one.
+
+    When a seed article became public is known to the evidence base, not to
+    the excerpt: ask
+    :meth:`EvidenceBase.published_by <clausekit.evidence.base.EvidenceBase.published_by>`.
     """
 
-    document: str = attrs.field(validator=_non_blank)
-    excerpt: str = attrs.field(validator=_non_blank)
-    gloss: str = attrs.field(validator=_non_blank)
+    document: str = attrs.field(validator=non_blank)
+    excerpt: str = attrs.field(validator=non_blank)
+    gloss: str = attrs.field(validator=non_blank)
     claim: str | None = None
 
 
@@ -78,13 +78,32 @@ class OutsideSource:
         published: the day it was published.
         gloss: what the source says that the model relies on, in English.
         claim: the id of the claim in the evidence base, when it has one.
+
+    Examples:
+        >>> src = OutsideSource(url="https://example.org/deal", title="Deal", published="2020-01-01",
+        ...                     gloss="Acme sells only via Beta")
+        >>> src.published_by("2019-12-31"), src.published_by("2020-01-01")
+        (False, True)
     """
 
     url: str = attrs.field(validator=_url)
-    title: str = attrs.field(validator=_non_blank)
+    title: str = attrs.field(validator=non_blank)
     published: pendulum.Date = attrs.field(converter=_published)
-    gloss: str = attrs.field(validator=_non_blank)
+    gloss: str = attrs.field(validator=non_blank)
     claim: str | None = None
+
+    @property
+    def published_earliest(self) -> pendulum.Date:
+        """The earliest day the public could read the source: its publication day."""
+        return self.published
+
+    def published_by(self, day: object) -> bool:
+        """True when the source was published on or before ``day``.
+
+        Raises:
+            InvalidDateError: when ``day`` is not a calendar day.
+        """
+        return self.published <= to_day(day, field="day")
 
 
 Evidence: TypeAlias = SeedExcerpt | OutsideSource
