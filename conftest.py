@@ -8,6 +8,7 @@ from sybil.parsers.markdown import SkipParser
 
 pytest_collect_file = Sybil(
     parsers=[PythonCodeBlockParser(), SkipParser()],
-    patterns=["README.md", "docs/*.md", "docs/**/*.md"],
+    # PurePath.match: "docs/**/*.md" reaches one folder down only; the API pages are two down.
+    patterns=["README.md", "docs/*.md", "docs/**/*.md", "docs/*/*/*.md"],
     excludes=["docs/_snippets/*.md"],
 ).pytest()

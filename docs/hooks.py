@@ -39,10 +39,9 @@ import clausekit as ck
 from clausekit import io as ckio
 from clausekit.clauses import CLAUSE_KINDS
 from clausekit.clauses.base import ClauseBase
-from clausekit.evidence import OutsideSource, SeedExcerpt
+from clausekit.evidence import EvidenceBase, OutsideSource, SeedExcerpt, evidence_base
 from clausekit.money import format_money
 from clausekit.render import timeline_to_markdown
-from clausekit.sources import EvidenceBase, evidence_base
 
 MARKER = re.compile(
     r"^(?P<indent>[ ]*)<!-- clausekit:(?P<name>[a-z-]+)(?: (?P<arg>[^>]*?))? -->$", re.MULTILINE
@@ -323,18 +322,21 @@ def headline_timeline_table(arg: str) -> str:
 
 
 def conflicts(arg: str) -> str:
-    """Every conflict in the evidence base, both sides, with the note on which reading holds."""
+    """Every conflict in the evidence base, side by side, with the note on which reading holds."""
     base = evidence_base()
     lines: list[str] = []
     for conflict in base.conflicts:
         lines += [f"**{code(conflict.id)}** (topic {code(conflict.topic)})", ""]
-        for claim_id in conflict.claims:
-            evidence = base.evidence(claim_id)
-            if isinstance(evidence, SeedExcerpt):
-                lines.append(seed_line(base, evidence))
-            else:
-                lines.append(outside_line(evidence))
-        lines += ["", f"> {cell(conflict.note)}", ""]
+        for number, side in enumerate(conflict.sides, start=1):
+            lines += [f"*Side {number}:*", ""]
+            for claim in side:
+                evidence = base.evidence(claim.id)
+                if isinstance(evidence, SeedExcerpt):
+                    lines.append(seed_line(base, evidence))
+                else:
+                    lines.append(outside_line(evidence))
+            lines.append("")
+        lines += [f"> {cell(conflict.note)}", ""]
     return "\n".join(lines)
 
 

@@ -14,10 +14,11 @@ import clausekit as ck
 from clausekit import cli
 from clausekit import io as contract_io
 from clausekit.check import Finding, Report, Severity, check
-from clausekit.sources import evidence_base
+from clausekit.evidence import evidence_base
 from tests.contracts import distribution_agreement, shareholders_agreement
 
-SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+#: The seed articles, in the repository beside the evidence files.
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 SRC = ck.OutsideSource(
     url="https://example.org/contracts/check",
@@ -661,10 +662,9 @@ class TestBundledModel:
         assert not report.warnings, report.render()
         assert set(report.codes()) <= {"disputed-evidence", "purchase-under-first-refusal"}
 
-    @pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="the shared seed articles are absent")
     def test_every_excerpt_is_in_its_article(self) -> None:
-        """With the seed articles at hand, every excerpt of the model is found in its article."""
-        report = ck.models.openai_microsoft().check(sources=SHARED_SEEDS)
+        """With the seed articles of the repository, every excerpt of the model is found."""
+        report = ck.models.openai_microsoft().check(sources=SEEDS)
         assert "excerpt-not-in-source" not in report.codes(), report.render()
         assert "source-missing" not in report.codes(), report.render()
 
