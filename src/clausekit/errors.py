@@ -477,7 +477,32 @@ class InvalidActionError(ClauseKitError, ValueError):
 
 
 class EvidenceError(ClauseKitError, ValueError):
-    """Evidence that is missing, malformed, or does not match its source."""
+    """Evidence that is missing, malformed, or does not match its source.
+
+    Attributes:
+        value: the offending value (an unknown claim id, a malformed field), when there is one.
+        field: where it was given (``"Claim.topics"``, ``"conflicts.toml: conflicts[2].claims"``).
+        ids: the ids of the claims, documents or conflicts involved.
+        suggestions: known ids that look like ``value``, best first.
+        problems: for an evidence base folder, one line per problem found, each with its file.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        value: object = None,
+        field: str = "",
+        ids: Sequence[str] = (),
+        suggestions: Sequence[str] = (),
+        problems: Sequence[str] = (),
+    ) -> None:
+        super().__init__(message)
+        self.value = value
+        self.field = field
+        self.ids = tuple(ids)
+        self.suggestions = tuple(suggestions)
+        self.problems = tuple(problems)
 
 
 class FileProblem:

@@ -158,6 +158,20 @@ class TestLookups:
         with pytest.raises(EvidenceError, match=r"Did you mean 's002\.rofr-trigger'"):
             base.claim("s002.rofr-triger")
 
+    def test_unknown_claim_error_carries_its_data(self, base: EvidenceBase) -> None:
+        """The error holds the id given and the suggestions, not only a message."""
+        with pytest.raises(EvidenceError) as caught:
+            base.claim("s002.rofr-triger")
+        assert caught.value.value == "s002.rofr-triger"
+        assert caught.value.suggestions[0] == "s002.rofr-trigger"
+
+    def test_unknown_topic_error_carries_its_data(self, base: EvidenceBase) -> None:
+        """earliest_report() of a misspelt topic names the topic and the close ones."""
+        with pytest.raises(EvidenceError) as caught:
+            base.earliest_report("rofr-triger")
+        assert caught.value.value == "rofr-triger"
+        assert "rofr-trigger" in caught.value.suggestions
+
     def test_unknown_document_suggests_the_closest(self, base: EvidenceBase) -> None:
         """A misspelt document id raises EvidenceError naming the closest."""
         with pytest.raises(EvidenceError, match="openai-2025-10-28"):

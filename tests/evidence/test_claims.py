@@ -52,6 +52,12 @@ class TestClaim:
         with pytest.raises(EvidenceError, match=fragment):
             Claim(**fields(**changes))
 
+    def test_the_error_carries_the_field_and_value(self) -> None:
+        """A malformed tag is named in the error's value, with the field it was in."""
+        with pytest.raises(EvidenceError) as caught:
+            Claim(**fields(topics=("alpha", "Beta")))
+        assert (caught.value.field, caught.value.value) == ("Claim.topics", "Beta")
+
     def test_unknown_status_is_refused(self) -> None:
         """The status is one of reported, official-statement, analysis."""
         with pytest.raises(ValueError, match="status"):

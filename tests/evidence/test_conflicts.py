@@ -56,6 +56,14 @@ class TestSides:
         with pytest.raises(EvidenceError, match=r"does not name claim 'o\.c\.point'.*o\.a\.point"):
             conflict((A,), (B,)).other_side(C.id)
 
+    def test_the_error_carries_the_claim_and_the_conflict(self) -> None:
+        """The error names the claim asked about, the conflict, and close claim ids."""
+        with pytest.raises(EvidenceError) as caught:
+            conflict((A,), (B,)).other_side("o.a.pointt")
+        assert caught.value.value == "o.a.pointt"
+        assert caught.value.ids == ("c.point",)
+        assert caught.value.suggestions[0] == A.id
+
     def test_equal_conflicts_are_equal_and_hash_alike(self) -> None:
         """A conflict is a value: equal fields, equal conflicts."""
         assert conflict((A,), (B,)) == conflict((A,), (B,))

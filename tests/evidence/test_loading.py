@@ -59,6 +59,9 @@ class TestFolder:
             load_evidence_base(folder)
         assert "001_abc123.toml" in str(caught.value)
         assert "002_def456.toml" in str(caught.value)
+        assert len(caught.value.problems) == 2
+        assert caught.value.problems[0].startswith("001_abc123.toml: colour: unknown key")
+        assert caught.value.value == str(folder)
 
     def test_missing_folder_raises(self, tmp_path: Path) -> None:
         """A folder that does not exist is an EvidenceError naming it."""

@@ -29,8 +29,7 @@ from pathlib import Path
 import attrs
 import pendulum
 
-from clausekit.errors import EvidenceError, closest
-from clausekit.evidence._checks import suggest
+from clausekit.errors import EvidenceError, closest, did_you_mean
 from clausekit.evidence.citations import Evidence, OutsideSource, SeedExcerpt
 from clausekit.evidence.claims import Claim
 from clausekit.evidence.conflicts import Conflict
@@ -47,18 +46,26 @@ def _index(documents: Iterable[Document]) -> tuple[dict[str, Document], dict[str
     claims: dict[str, Claim] = {}
     for document in documents:
         if document.id in by_id:
-            raise EvidenceError(f"Document id {document.id!r} is used twice; ids must differ.")
+            raise EvidenceError(
+                f"Document id {document.id!r} is used twice; ids must differ.",
+                value=document.id,
+                ids=(document.id,),
+            )
         by_id[document.id] = document
         for claim in document.claims:
             if claim.id in claims:
                 raise EvidenceError(
                     f"Claim id {claim.id!r} is used twice (documents "
-                    f"{claims[claim.id].document!r} and {claim.document!r}); rename one."
+                    f"{claims[claim.id].document!r} and {claim.document!r}); rename one.",
+                    value=claim.id,
+                    ids=(claim.id, claims[claim.id].document, claim.document),
                 )
             if claim.document != document.id:
                 raise EvidenceError(
                     f"Claim {claim.id!r} says it belongs to {claim.document!r} but is "
-                    f"listed under document {document.id!r}."
+                    f"listed under document {document.id!r}.",
+                    value=claim.document,
+                    ids=(claim.id, document.id),
                 )
             claims[claim.id] = claim
     return by_id, claims
@@ -68,20 +75,30 @@ def _check_conflicts(conflicts: Iterable[Conflict], claims: dict[str, Claim]) ->
     seen: set[str] = set()
     for conflict in conflicts:
         if conflict.id in seen:
-            raise EvidenceError(f"Conflict id {conflict.id!r} is used twice; ids must differ.")
+            raise EvidenceError(
+                f"Conflict id {conflict.id!r} is used twice; ids must differ.",
+                value=conflict.id,
+                ids=(conflict.id,),
+            )
         seen.add(conflict.id)
         for side in conflict.sides:
             for claim in side:
                 if claim.id not in claims:
+                    suggestions = closest(claim.id, claims)
                     raise EvidenceError(
                         f"Conflict {conflict.id!r} names claim {claim.id!r}, which no document "
-                        f"makes.{suggest(closest(claim.id, claims))}"
+                        f"makes.{did_you_mean(suggestions)}",
+                        value=claim.id,
+                        ids=(conflict.id, claim.id),
+                        suggestions=suggestions,
                     )
                 if claims[claim.id] != claim:
                     raise EvidenceError(
                         f"Conflict {conflict.id!r} holds a claim {claim.id!r} that differs from "
                         f"the one document {claims[claim.id].document!r} makes; build the "
-                        "conflict from the documents' own claims."
+                        "conflict from the documents' own claims.",
+                        value=claim,
+                        ids=(conflict.id, claim.id),
                     )
 
 
@@ -173,8 +190,10 @@ class EvidenceBase:
         except KeyError:
             suggestions = closest(document_id, self._documents_by_id)
             raise EvidenceError(
-                f"No document {document_id!r} in the evidence base.{suggest(suggestions)} "
-                f"Known documents: {', '.join(self._documents_by_id)}."
+                f"No document {document_id!r} in the evidence base.{did_you_mean(suggestions)} "
+                f"Known documents: {', '.join(self._documents_by_id)}.",
+                value=document_id,
+                suggestions=suggestions,
             ) from None
 
     def claim(self, claim_id: str) -> Claim:
@@ -188,9 +207,11 @@ class EvidenceBase:
         except KeyError:
             suggestions = closest(claim_id, self._claims_by_id)
             raise EvidenceError(
-                f"No claim {claim_id!r} in the evidence base.{suggest(suggestions)} "
+                f"No claim {claim_id!r} in the evidence base.{did_you_mean(suggestions)} "
                 "Claim ids look like 's001.rofr-trigger' (seed article 001) or "
-                "'o.openai-2025-10-28.rofr-removed' (an outside source)."
+                "'o.openai-2025-10-28.rofr-removed' (an outside source).",
+                value=claim_id,
+                suggestions=suggestions,
             ) from None
 
     def evidence(self, claim_id: str) -> SeedExcerpt | OutsideSource:
@@ -215,7 +236,8 @@ class EvidenceBase:
         if document.url is None or document.title is None:
             raise EvidenceError(
                 f"Claim {claim.id!r} has no excerpt, but its document {document.id!r} has no "
-                "url and title to cite instead; add them to the document."
+                "url and title to cite instead; add them to the document.",
+                ids=(claim.id, document.id),
             )
         return OutsideSource(
             url=document.url,
@@ -279,7 +301,9 @@ class EvidenceBase:
         except KeyError:
             suggestions = closest(topic, self._topic_days)
             raise EvidenceError(
-                f"No claim has the topic {topic!r}, so nothing reports it.{suggest(suggestions)}"
+                f"No claim has the topic {topic!r}, so nothing reports it.{did_you_mean(suggestions)}",
+                value=topic,
+                suggestions=suggestions,
             ) from None
 
     def published_earliest(self, evidence: Evidence) -> pendulum.Date | None:

@@ -28,7 +28,7 @@ import attrs
 import pendulum
 
 from clausekit.errors import EvidenceError
-from clausekit.evidence._checks import non_blank
+from clausekit.evidence._validators import non_blank
 from clausekit.time import to_day
 
 __all__ = ["Evidence", "OutsideSource", "SeedExcerpt", "cite", "require_evidence"]
@@ -38,7 +38,9 @@ def _url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
         raise EvidenceError(
             f"OutsideSource.url={value!r} is not a web address; give the full URL starting "
-            "with 'https://'."
+            "with 'https://'.",
+            value=value,
+            field="OutsideSource.url",
         )
 
 
@@ -129,11 +131,15 @@ def require_evidence(owner: str, evidence: tuple[Evidence, ...]) -> tuple[Eviden
     if not evidence:
         raise EvidenceError(
             f"{owner} has no evidence. Every clause and amendment must cite at least one "
-            "SeedExcerpt or OutsideSource."
+            "SeedExcerpt or OutsideSource.",
+            value=evidence,
+            field="evidence",
         )
     for item in evidence:
         if not isinstance(item, (SeedExcerpt, OutsideSource)):
             raise EvidenceError(
-                f"{owner} cites {item!r}, which is not evidence; use SeedExcerpt or OutsideSource."
+                f"{owner} cites {item!r}, which is not evidence; use SeedExcerpt or OutsideSource.",
+                value=item,
+                field="evidence",
             )
     return evidence

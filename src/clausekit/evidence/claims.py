@@ -20,8 +20,8 @@ from typing import Literal, TypeAlias
 import attrs
 import pendulum
 
-from clausekit.evidence._checks import non_blank, optional_day, optional_text
-from clausekit.evidence._checks import topics as topic_tags
+from clausekit.evidence._validators import non_blank, optional_day, optional_text
+from clausekit.evidence._validators import topics as topic_tags
 
 __all__ = ["MAX_EXCERPT_WORDS", "Claim", "ClaimStatus"]
 

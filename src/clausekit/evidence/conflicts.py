@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import attrs
 
-from clausekit.errors import EvidenceError, closest
-from clausekit.evidence._checks import non_blank, suggest
+from clausekit.errors import EvidenceError, closest, did_you_mean
+from clausekit.evidence._validators import non_blank
 from clausekit.evidence.claims import Claim
 
 __all__ = ["Conflict"]
@@ -46,19 +46,28 @@ def _sides(instance: Conflict, attribute: attrs.Attribute[object], value: object
     ):
         raise EvidenceError(
             f"Conflict {instance.id!r}: sides={value!r} must be a tuple of non-empty tuples of "
-            "Claim values, one tuple per side."
+            "Claim values, one tuple per side.",
+            value=value,
+            field="Conflict.sides",
+            ids=(instance.id,),
         )
     ids = [c.id for side in value for c in side]
     if len(value) < 2 or len(set(ids)) < 2:
         raise EvidenceError(
             f"Conflict {instance.id!r} names {tuple(ids)!r}; a conflict needs at least two "
-            "sides and two different claims."
+            "sides and two different claims.",
+            value=value,
+            field="Conflict.sides",
+            ids=(instance.id, *ids),
         )
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise EvidenceError(
             f"Conflict {instance.id!r} names {', '.join(map(repr, repeated))} more than once; "
-            "a claim stands on one side only."
+            "a claim stands on one side only.",
+            value=value,
+            field="Conflict.sides",
+            ids=(instance.id, *repeated),
         )
 
 
@@ -121,8 +130,11 @@ class Conflict:
 
     def _check(self, claim_id: str) -> None:
         if claim_id not in self._others:
+            suggestions = closest(claim_id, self._others)
             raise EvidenceError(
                 f"Conflict {self.id!r} does not name claim {claim_id!r}."
-                f"{suggest(closest(claim_id, self._others))} It names "
-                f"{', '.join(self._others)}."
+                f"{did_you_mean(suggestions)} It names {', '.join(self._others)}.",
+                value=claim_id,
+                ids=(self.id,),
+                suggestions=suggestions,
             )

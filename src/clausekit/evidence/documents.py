@@ -14,7 +14,7 @@ import attrs
 import pendulum
 
 from clausekit.errors import EvidenceError
-from clausekit.evidence._checks import non_blank, optional_text
+from clausekit.evidence._validators import non_blank, optional_text
 from clausekit.evidence.claims import Claim
 from clausekit.time import DateRange
 
@@ -32,13 +32,19 @@ def _published(
         return
     if type(value) is not pendulum.Date:
         raise EvidenceError(
-            f"Document.published={value!r} must be a pendulum.Date or a clausekit.time.DateRange."
+            f"Document.published={value!r} must be a pendulum.Date or a clausekit.time.DateRange.",
+            value=value,
+            field="Document.published",
         )
 
 
 def _claims_tuple(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(c, Claim) for c in value):
-        raise EvidenceError(f"Document.claims must be a tuple of Claim values, got {value!r}.")
+        raise EvidenceError(
+            f"Document.claims must be a tuple of Claim values, got {value!r}.",
+            value=value,
+            field="Document.claims",
+        )
 
 
 @attrs.frozen

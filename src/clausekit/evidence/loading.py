@@ -96,7 +96,9 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
     """
     folder = bundled_folder() if path is None else Path(path)
     if not folder.is_dir():
-        raise EvidenceError(f"Evidence base folder {folder} does not exist or is not a folder.")
+        raise EvidenceError(
+            f"Evidence base folder {folder} does not exist or is not a folder.", value=str(folder)
+        )
     problems = Problems()
     documents: list[Document] = []
     conflict_data: tuple[Path, dict[str, object]] | None = None
@@ -106,7 +108,9 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
     declared: list[tuple[str, Path, str]] = []
     files = sorted(folder.glob("*.toml"))
     if not files:
-        raise EvidenceError(f"Evidence base folder {folder} holds no .toml files.")
+        raise EvidenceError(
+            f"Evidence base folder {folder} holds no .toml files.", value=str(folder)
+        )
     for file in files:
         data = _read_toml(file, problems)
         if data is None:
@@ -165,7 +169,9 @@ def load_evidence_base(path: Path | None = None) -> EvidenceBase:
         count = len(problems.lines)
         raise EvidenceError(
             f"Evidence base {folder} has {count} problem{'s' if count != 1 else ''}:\n"
-            + "\n".join(f"  {line}" for line in problems.lines)
+            + "\n".join(f"  {line}" for line in problems.lines),
+            value=str(folder),
+            problems=problems.lines,
         )
     return EvidenceBase(documents=tuple(documents), conflicts=_resolve(rows, documents))
 

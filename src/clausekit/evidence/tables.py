@@ -19,8 +19,8 @@ from typing import cast
 import attrs
 import pendulum
 
-from clausekit.errors import InvalidDateError, InvalidPeriodError, closest
-from clausekit.evidence._checks import KEBAB, suggest
+from clausekit.errors import InvalidDateError, InvalidPeriodError, closest, did_you_mean
+from clausekit.evidence._validators import KEBAB
 from clausekit.evidence.claims import MAX_EXCERPT_WORDS, STATUSES, Claim, ClaimStatus
 from clausekit.evidence.documents import Document, DocumentKind
 from clausekit.time import DateRange, day_from_iso
@@ -92,7 +92,7 @@ def check_keys(
     prefix = f"{where}." if where else ""
     for key in table:
         if key not in allowed:
-            hint = suggest(closest(key, allowed))
+            hint = did_you_mean(closest(key, allowed))
             problems.add(
                 file,
                 f"{prefix}{key}",
@@ -455,7 +455,7 @@ def conflict_rows(
                 problems.add(
                     file,
                     f"{here}.claims",
-                    f"{name!r} is not a claim in any document.{suggest(closest(name, claim_files))}",
+                    f"{name!r} is not a claim in any document.{did_you_mean(closest(name, claim_files))}",
                 )
         if len(problems.lines) == before and note is not None:
             rows.append(
