@@ -392,6 +392,26 @@ class TestConflicts:
             scan = tuple(c for c in base.conflicts if claim.id in c.claims)
             assert base.conflicts_involving(claim.id) == scan
 
+    def test_disputes_of_cited_evidence(self, base: EvidenceBase) -> None:
+        """disputes() gives, for a citation, the conflicts of the claim it cites."""
+        for claim in base.claims:
+            cited = base.evidence(claim.id)
+            assert base.disputes(cited) == base.conflicts_involving(claim.id)
+
+    @pytest.mark.parametrize(
+        "evidence",
+        [
+            SeedExcerpt(document="001_x", excerpt="Wort", gloss="word"),
+            SeedExcerpt(document="001_x", excerpt="Wort", gloss="word", claim="s1.own"),
+            OutsideSource(url="https://example.org", title="T", published="2020-01-01", gloss="g"),
+        ],
+    )
+    def test_evidence_outside_the_base_is_disputed_by_nothing(
+        self, base: EvidenceBase, evidence: Evidence
+    ) -> None:
+        """A citation without a claim, or with a claim of its own, has no conflicts, and no error."""
+        assert base.disputes(evidence) == ()
+
     def test_conflicts_involving_an_unknown_claim_raises(self, base: EvidenceBase) -> None:
         """An unknown claim id is an error, not an empty answer."""
         with pytest.raises(EvidenceError, match=r"s001\.rofr-trigger"):

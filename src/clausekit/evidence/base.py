@@ -279,6 +279,25 @@ class EvidenceBase:
             self.claim(claim_id)
         return self._conflicts_by_claim.get(claim_id, ())
 
+    def disputes(self, evidence: Evidence) -> tuple[Conflict, ...]:
+        """The conflicts the claim ``evidence`` cites is part of; empty when nothing disputes it.
+
+        Unlike :meth:`conflicts_involving`, it takes a citation as an answer
+        holds it, and never raises: evidence that cites no claim, or a claim
+        this base does not know (a user's own), is disputed by none of its
+        conflicts.
+
+        Examples:
+            >>> from clausekit.evidence import evidence_base
+            >>> base = evidence_base()
+            >>> cited = base.evidence("o.openai-2025-10-28.rofr-removed")
+            >>> [(c.id, [o.id for o in c.other_side(cited.claim)]) for c in base.disputes(cited)]
+            [('c.exclusivity-terminated', ['s000.exclusivity-terminated'])]
+        """
+        if evidence.claim is None:
+            return ()
+        return self._conflicts_by_claim.get(evidence.claim, ())
+
     # ------------------------------------------------------------------ knowledge time
 
     def earliest_report(self, topic: str) -> pendulum.Date:
