@@ -1,0 +1,378 @@
+"""Checking raw data against the agreement's types, collecting every problem.
+
+The checker walks the plain data of a contract file (after parsing, before
+anything is built) and records each problem with its field path: what was
+expected, what was found, and the closest valid key or kind for a typo. It
+runs only when the fast path (:mod:`clausekit.io.converter`) refused the
+data, so it may take its time to say everything.
+
+Examples:
+    >>> from clausekit.io.shapes import render_path
+    >>> checker = Checker(Claims(None))
+    >>> _ = checker.document({"format": "clausekit/1", "id": "x", "title": 3})
+    >>> for path, message in checker.problems:
+    ...     print(render_path(path), "|", message)
+    title | expected text, found the whole number 3. Put it in quotes to make it text.
+    parties | missing required key 'parties' (a list of parties).
+    amendments | missing required key 'amendments' (a list of amendments).
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from moneyed import CurrencyDoesNotExist, get_currency
+
+from clausekit.agreement import Agreement
+from clausekit.errors import ClauseKitError, closest
+from clausekit.evidence import Evidence
+from clausekit.io.converter import AMOUNT, DECIMAL, Claims, Refused, evidence_class
+from clausekit.io.formats import FORMAT
+from clausekit.io.kinds import clause_class, clause_kinds
+from clausekit.io.shapes import (
+    FieldPath,
+    describe_class,
+    expected,
+    fields_of,
+    found,
+    scalar,
+    shape_of,
+)
+from clausekit.money import Money, to_money
+from clausekit.parties import Party, PartyRegistry
+from clausekit.time import DateRange, day_from_iso, to_day
+
+__all__ = ["Checker"]
+
+
+class Checker:
+    """Checks raw data against the agreement's types, collecting every problem."""
+
+    def __init__(self, claims: Claims) -> None:
+        self.claims = claims
+        self.problems: list[tuple[FieldPath, str]] = []
+        self.cause: ClauseKitError | None = None  # the first engine error behind a problem
+
+    def add(self, path: FieldPath, message: str, cause: ClauseKitError | None = None) -> None:
+        self.problems.append((path, message))
+        if self.cause is None:
+            self.cause = cause
+
+    def document(self, data: Any) -> dict[str, Any] | None:
+        """Check the whole file; returns the agreement's fields (without ``format``)."""
+        if not isinstance(data, Mapping):
+            self.add((), f"expected a mapping of the agreement's fields, found {found(data)}.")
+            return None
+        body = dict(data)
+        version = body.pop("format", None)
+        body.pop("$schema", None)
+        if version is None:
+            fields = {f.name for f in fields_of(Agreement)}
+            strays = [k for k in body if isinstance(k, str) and k not in fields]
+            typo = closest("format", strays, n=1)
+            if typo:  # 'formt = ...': one typo, one problem
+                body.pop(typo[0])
+                self.add(
+                    (typo[0],),
+                    f"unknown key {typo[0]!r}. Did you mean 'format'? It is required and "
+                    f"missing; start the file with format = {FORMAT!r}.",
+                )
+            else:
+                self.add(
+                    ("format",),
+                    f"missing required key 'format'; start the file with format = {FORMAT!r}.",
+                )
+        elif version != FORMAT:
+            self.add(
+                ("format",),
+                f"unknown format {version!r}; this version of clausekit reads {FORMAT!r}. "
+                "Upgrade clausekit, or check the file.",
+            )
+            return None
+        if "$schema" in data and not isinstance(data["$schema"], str):
+            self.add(
+                ("$schema",),
+                f"expected text (the schema's address), found {found(data['$schema'])}.",
+            )
+        self.check_class(body, Agreement, ())
+        if not self.problems:
+            self.check_parties(body)
+        return body
+
+    # --- by type
+
+    def check(self, value: Any, tp: Any, path: FieldPath) -> None:
+        if value is None:
+            self.add(
+                path, f"expected {expected(tp)}, found nothing (null); leave the key out instead."
+            )
+            return
+        shape, tp = shape_of(tp)
+        if shape == "str":
+            if not isinstance(value, str):
+                quote = " Put it in quotes to make it text." if scalar(value) else ""
+                self.add(path, f"expected text, found {found(value)}.{quote}")
+        elif shape == "bool":
+            self.expect(isinstance(value, bool), value, tp, path)
+        elif shape == "list":
+            self.check_list(value, tp, path)
+        elif shape == "class":
+            self.check_class(value, tp, path)
+        elif shape == "clause":
+            self.check_clause(value, path)
+        elif shape == "evidence":
+            self.check_evidence(value, path)
+        elif shape == "day":
+            self.check_day(value, path)
+        elif shape == "announced":
+            if isinstance(value, Mapping):
+                self.check_class(value, DateRange, path)
+            else:
+                self.check_day(value, path)
+        elif shape == "decimal":
+            self.check_decimal(value, path)
+        elif shape == "money":
+            self.check_money(value, path)
+        else:
+            self.check_enum(value, tp, path)
+
+    def expect(self, ok: bool, value: Any, tp: Any, path: FieldPath) -> bool:
+        if not ok:
+            self.add(path, f"expected {expected(tp)}, found {found(value)}.")
+        return ok
+
+    def check_class(self, value: Any, cls: type, path: FieldPath, *, skip: str = "") -> None:
+        if not self.expect(isinstance(value, Mapping), value, cls, path):
+            return
+        specs = fields_of(cls)
+        names = [f.name for f in specs]
+        what = describe_class(cls)
+        missing = [f.name for f in specs if f.required and f.name not in value]
+        for key in value:
+            if key == skip or (isinstance(key, str) and key in names):
+                continue
+            hint = closest(str(key), missing) or closest(str(key), names)
+            suggestion = ""
+            if hint and hint[0] in missing:
+                # One typo, one problem: the misspelt key stands for the missing one.
+                missing.remove(hint[0])
+                suggestion = f" Did you mean {hint[0]!r}? It is required and missing."
+            elif hint:
+                suggestion = f" Did you mean {hint[0]!r}?"
+            self.add(
+                (*path, str(key)),
+                f"unknown key {key!r} for {what}.{suggestion} Valid keys: {', '.join(names)}.",
+            )
+        for spec in specs:
+            if spec.name in value:
+                self.check(value[spec.name], spec.type, (*path, spec.name))
+            elif spec.name in missing:
+                self.add(
+                    (*path, spec.name),
+                    f"missing required key {spec.name!r} ({expected(spec.type)}).",
+                )
+
+    def check_clause(self, value: Any, path: FieldPath) -> None:
+        if not isinstance(value, Mapping):
+            self.add(path, f"expected a clause with a kind, found {found(value)}.")
+            return
+        kinds = clause_kinds()
+        kind = value.get("kind")
+        if kind is None:
+            self.add(
+                (*path, "kind"),
+                f"missing required key 'kind' (the clause kind: one of {', '.join(kinds)}).",
+            )
+            return
+        cls = clause_class(kind)
+        if cls is None:
+            hint = closest(str(kind), kinds)
+            suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
+            self.add(
+                (*path, "kind"),
+                f"unknown clause kind {found(kind) if not isinstance(kind, str) else repr(kind)}."
+                f"{suggestion} Known kinds: {', '.join(kinds)}.",
+            )
+            return
+        self.check_class(value, cls, path, skip="kind")
+
+    def check_evidence(self, value: Any, path: FieldPath) -> None:
+        if not self.expect(isinstance(value, Mapping), value, Evidence, path):
+            return
+        try:
+            cls = evidence_class(value)
+        except Refused:
+            keys = ", ".join(sorted(map(str, value))) or "(none)"
+            self.add(
+                path,
+                'evidence must be { claim = "id" } (a claim in the evidence base), a seed excerpt '
+                "{ document, excerpt, gloss } or an outside source { url, title, published, gloss }; "
+                f"found the keys {keys}.",
+            )
+            return
+        if cls is not None:
+            self.check_class(value, cls, path)
+            return
+        claim = value["claim"]
+        if not self.expect(isinstance(claim, str), claim, str, (*path, "claim")):
+            return
+        try:
+            self.claims.resolve(claim)
+        except ClauseKitError as exc:
+            self.add((*path, "claim"), str(exc), exc)
+
+    def check_list(self, value: Any, tp: Any, path: FieldPath) -> None:
+        if not isinstance(value, list):
+            hint = f" Write a list such as [{value!r}]." if isinstance(value, str) else ""
+            self.add(path, f"expected {expected(tp)}, found {found(value)}.{hint}")
+            return
+        item_type = typing.get_args(tp)[0]
+        if item_type == Evidence and not value:
+            self.add(
+                path,
+                "expected at least one piece of evidence, found an empty list. Every clause and "
+                'amendment cites a source: { claim = "id" }, a seed excerpt or an outside source.',
+            )
+        for index, item in enumerate(value):
+            self.check(item, item_type, (*path, index))
+        if typing.get_origin(tp) is frozenset:
+            seen: set[Any] = set()
+            for index, item in enumerate(value):
+                if isinstance(item, str | int) and item in seen:
+                    self.add((*path, index), f"{item!r} is listed twice; list each value once.")
+                elif isinstance(item, str | int):
+                    seen.add(item)
+
+    def check_day(self, value: Any, path: FieldPath) -> None:
+        field = str(path[-1]) if path else "date"
+        if isinstance(value, str) and value != value.strip():
+            self.add(path, f"{field}={value!r} has spaces around the day; remove them.")
+            return
+        try:
+            if isinstance(value, str):
+                day_from_iso(value, field=field)
+            else:
+                to_day(value, field=field)
+        except ClauseKitError as exc:
+            self.add(path, str(exc), exc)
+
+    def check_decimal(self, value: Any, path: FieldPath) -> None:
+        if isinstance(value, float):
+            self.add(
+                path,
+                f"found the float {value!r}; rates must be exact. Write it as a string such as "
+                f"'{value}'.",
+            )
+        elif not isinstance(value, str) or not DECIMAL.match(value):
+            self.add(path, f"expected {expected(Decimal)}, found {found(value)}.")
+
+    def check_money(self, value: Any, path: FieldPath) -> None:
+        if not self.expect(isinstance(value, Mapping), value, Money, path):
+            return
+        for key in value:
+            if key not in ("amount", "currency"):
+                hint = closest(str(key), ["amount", "currency"])
+                suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
+                self.add(
+                    (*path, str(key)),
+                    f"unknown key {key!r} for money.{suggestion} Valid keys: amount, currency.",
+                )
+        ok = True
+        amount = value.get("amount")
+        if "amount" not in value:
+            self.add(
+                (*path, "amount"),
+                "missing required key 'amount' (a string such as \"38000000000\").",
+            )
+            ok = False
+        elif isinstance(amount, float):
+            self.add(
+                (*path, "amount"),
+                f"found the float {amount!r}; money must be exact. Write the amount as a string, "
+                f'amount = "{amount}".',
+            )
+            ok = False
+        elif not isinstance(amount, str) or not AMOUNT.match(amount):
+            self.add(
+                (*path, "amount"),
+                f'expected the amount as a string of digits such as "38000000000" or "12.50", '
+                f"found {found(amount)}.",
+            )
+            ok = False
+        currency = value.get("currency")
+        if "currency" not in value:
+            self.add(
+                (*path, "currency"),
+                "missing required key 'currency' (an ISO 4217 code such as \"USD\").",
+            )
+            ok = False
+        elif not isinstance(currency, str):
+            self.add(
+                (*path, "currency"),
+                f'expected an ISO 4217 code such as "USD", found {found(currency)}.',
+            )
+            ok = False
+        else:
+            try:
+                get_currency(currency)
+            except CurrencyDoesNotExist:
+                self.add(
+                    (*path, "currency"),
+                    f'{currency!r} is not an ISO 4217 currency code; use one such as "USD", '
+                    '"EUR" or "GBP" (upper case).',
+                )
+                ok = False
+        if ok:
+            field = str(path[-1]) if path else "amount"
+            try:
+                to_money({"amount": amount, "currency": currency}, field=field)
+            except ClauseKitError as exc:
+                self.add((*path, "amount"), str(exc), exc)
+
+    def check_enum(self, value: Any, tp: type[enum.Enum], path: FieldPath) -> None:
+        values = [str(m.value) for m in tp]
+        if isinstance(value, str) and value in values:
+            return
+        hint = closest(str(value), values)
+        suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
+        self.add(path, f"expected {expected(tp)}, found {found(value)}.{suggestion}")
+
+    # --- across fields
+
+    def check_parties(self, body: Mapping[str, Any]) -> None:
+        """Every party a clause names must be a party (or alias) of the agreement."""
+        try:
+            registry = PartyRegistry(
+                Party(p["name"], aliases=p.get("aliases", ())) for p in body["parties"]
+            )
+        except ClauseKitError as exc:
+            self.add(("parties",), str(exc), exc)
+            return
+        for a_index, amendment in enumerate(body["amendments"]):
+            clauses: list[tuple[FieldPath, Mapping[str, Any]]] = [
+                (("amendments", a_index, "adds", i), c)
+                for i, c in enumerate(amendment.get("adds", ()))
+            ]
+            clauses += [
+                (("amendments", a_index, "replaces", i, "new"), r["new"])
+                for i, r in enumerate(amendment.get("replaces", ()))
+            ]
+            for path, clause in clauses:
+                cls = clause_class(clause["kind"])
+                assert cls is not None  # checked above
+                for field in cls.party_fields:
+                    value = clause.get(field)
+                    pairs: list[tuple[FieldPath, str]] = (
+                        [((field,), value)]
+                        if isinstance(value, str)
+                        else [((field, i), v) for i, v in enumerate(value or ())]
+                    )
+                    for sub, name in pairs:
+                        try:
+                            registry.resolve(name, where=f"clause {clause['id']!r}")
+                        except ClauseKitError as exc:
+                            self.add((*path, *sub), str(exc), exc)
