@@ -279,15 +279,20 @@ _YamlLoader.add_constructor("tag:yaml.org,2002:int", _YamlLoader.construct_yaml_
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, LineFinder]:
     try:
-        depth = 0
+        depth = values = 0
         for event in yaml.parse(text, Loader=_YamlLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
+            if isinstance(event, yaml.ScalarEvent):
+                values += 1
+            elif isinstance(event, yaml.CollectionStartEvent):
+                values += 1
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise _deep(source, mark.line + 1 if mark is not None else None)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+            if values > MAX_VALUES:
+                raise _too_many(source, event)
         loader = _YamlLoader(text)
         try:
             node = loader.get_single_node()
@@ -297,13 +302,6 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, LineFinder]:
                 )
             memo: dict[int, int] = {}
             size = _yaml_size(node, memo)
-            if len(memo) > MAX_VALUES:
-                raise error(
-                    source,
-                    f"the file holds more than {MAX_VALUES:,} values, the limit for a contract "
-                    "file (a large agreement holds a few thousand). Check that this is the right "
-                    "file, or split it.",
-                )
             if size > MAX_VALUES:
                 raise error(
                     source,
@@ -340,6 +338,17 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, LineFinder]:
     if problems:
         raise ContractFileError(source, problems)
     return data, find
+
+
+def _too_many(source: str, event: yaml.Event) -> ContractFileError:
+    mark = event.start_mark
+    return error(
+        source,
+        f"the file holds more than {MAX_VALUES:,} values (keys, items and scalars), the limit for "
+        "a YAML contract file; a large agreement holds a few thousand. Check that this is the "
+        "right file, or split the agreement.",
+        line=mark.line + 1 if mark is not None else None,
+    )
 
 
 def _yaml_size(node: yaml.Node, memo: dict[int, int]) -> int:

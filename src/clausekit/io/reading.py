@@ -88,19 +88,24 @@ def load(
         )
     except OSError as exc:
         raise error(name, f"cannot read the file: {exc.strerror or exc}.") from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise error(
                 name,
                 f"cannot read {name!r}: it is {describe_mode(mode)}, not a contract file. Pass "
-                "the path of a .toml, .yaml or .json file (to read a pipe, read its text and "
-                "pass it to clausekit.io.loads()).",
+                "the path of a .toml, .yaml or .json file"
+                + (
+                    " (to read a pipe, read its text and pass it to clausekit.io.loads())."
+                    if stat.S_ISFIFO(mode)
+                    else "."
+                ),
             )
-        try:
-            raw = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise error(name, f"cannot read the file: {exc.strerror or exc}.") from None
+        raw = _read(fd, MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(name, f"cannot read the file: {exc.strerror or exc}.") from None
+    finally:
+        os.close(fd)
     if len(raw) > MAX_BYTES:
         raise error(name, _too_large(max(len(raw), os.stat(source).st_size)))
     try:
@@ -183,6 +188,18 @@ def from_dict(
     if problems:
         raise ContractFileError(source, problems)
     return _build(data, source=source, evidence=evidence, lines=no_lines)
+
+
+def _read(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``, to its end."""
+    chunks = []
+    while limit > 0:
+        chunk = os.read(fd, min(limit, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(size: int) -> str:

@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import math
 import typing
 from collections.abc import Mapping
 from decimal import Decimal
@@ -262,11 +263,7 @@ class Checker:
 
     def check_decimal(self, value: Any, path: FieldPath) -> None:
         if isinstance(value, float):
-            self.add(
-                path,
-                f"found the float {value!r}; rates must be exact. Write it as a string such as "
-                f"'{value}'.",
-            )
+            self.add(path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.20')}")
         elif not isinstance(value, str) or not DECIMAL.match(value):
             self.add(path, f"expected {expected(Decimal)}, found {found(value)}.")
 
@@ -292,8 +289,8 @@ class Checker:
         elif isinstance(amount, float):
             self.add(
                 (*path, "amount"),
-                f"found the float {amount!r}; money must be exact. Write the amount as a string, "
-                f'amount = "{amount}".',
+                f"found the float {amount!r}; money must be exact. "
+                + _as_text(amount, "12.50", key="amount"),
             )
             ok = False
         elif not isinstance(amount, str) or not AMOUNT.match(amount):
@@ -376,3 +373,14 @@ class Checker:
                             registry.resolve(name, where=f"clause {clause['id']!r}")
                         except ClauseKitError as exc:
                             self.add((*path, *sub), str(exc), exc)
+
+
+def _as_text(value: float, example: str, *, key: str = "") -> str:
+    """How to write a float found in a file as exact text that the loader accepts."""
+    if not math.isfinite(value):
+        return (
+            f"{value!r} is not a number clausekit can use; write the exact value as a string of "
+            f'digits such as "{example}".'
+        )
+    text = format(Decimal(repr(value)), "f")
+    return f'Write it as a string: {key} = "{text}".' if key else f"Write it as a string: '{text}'."
