@@ -278,12 +278,12 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         is_clause_type, lambda value: converter.unstructure(value, type(value))
     )
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and attrs.has(t), lambda t: _structure_class(converter, t)
-    )
-    converter.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and attrs.has(t), lambda t: _unstructure_class(converter, t)
-    )
+
+    def record(t: Any) -> bool:  # an attrs class of its own (not "any clause")
+        return isinstance(t, type) and attrs.has(t) and not is_clause_type(t)
+
+    converter.register_structure_hook_factory(record, lambda t: _structure_class(converter, t))
+    converter.register_unstructure_hook_factory(record, lambda t: _unstructure_class(converter, t))
     return converter
 
 

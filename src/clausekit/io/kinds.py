@@ -38,7 +38,7 @@ def clause_kind_of(cls: object) -> str | None:
     """The kind tag of a clause class, or None for any other class."""
     if isinstance(cls, type) and issubclass(cls, ClauseBase):
         kind = getattr(cls, "kind", None)
-        return kind if isinstance(kind, str) else None
+        return kind if isinstance(kind, str) and kind else None
     return None
 
 

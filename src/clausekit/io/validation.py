@@ -263,7 +263,9 @@ class Checker:
 
     def check_decimal(self, value: Any, path: FieldPath) -> None:
         if isinstance(value, float):
-            self.add(path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.20')}")
+            self.add(
+                path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.20')}"
+            )
         elif not isinstance(value, str) or not DECIMAL.match(value):
             self.add(path, f"expected {expected(Decimal)}, found {found(value)}.")
 
@@ -383,4 +385,6 @@ def _as_text(value: float, example: str, *, key: str = "") -> str:
             f'digits such as "{example}".'
         )
     text = format(Decimal(repr(value)), "f")
-    return f'Write it as a string: {key} = "{text}".' if key else f"Write it as a string: '{text}'."
+    if key:
+        return f'Write the amount as a string, {key} = "{text}".'
+    return f"Write it as a string such as '{text}'."
