@@ -109,14 +109,14 @@ def check_evidence(evidence: object, *, where: str) -> None:
     """``evidence`` is None or an evidence base."""
     if evidence is None:
         return
-    from clausekit.sources import EvidenceBase  # loaded only when one is passed
+    from clausekit.evidence import EvidenceBase  # loaded only when one is passed
 
     if not isinstance(evidence, EvidenceBase):
         raise ArgumentTypeError.for_value(
             evidence,
             argument="evidence",
-            expected="a clausekit.sources.EvidenceBase or None",
-            fix=f"Pass {where} clausekit.sources.evidence_base(), one you built, or leave it out.",
+            expected="a clausekit.evidence.EvidenceBase or None",
+            fix=f"Pass {where} clausekit.evidence.evidence_base(), one you built, or leave it out.",
         )
 
 

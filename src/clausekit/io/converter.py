@@ -44,7 +44,7 @@ from clausekit.money import Money, to_money
 from clausekit.time import DateRange, day_from_iso, to_day
 
 if TYPE_CHECKING:
-    from clausekit.sources import EvidenceBase
+    from clausekit.evidence import EvidenceBase
 
 __all__ = [
     "AMOUNT",
@@ -81,7 +81,7 @@ class Claims:
     def base(self) -> EvidenceBase:
         """The evidence base; the bundled one unless another was given."""
         if self._base is None:
-            from clausekit.sources import evidence_base
+            from clausekit.evidence import evidence_base
 
             self._base = evidence_base()
         return self._base

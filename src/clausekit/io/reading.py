@@ -47,7 +47,7 @@ from clausekit.io.validation import Checker
 if TYPE_CHECKING:
     import cattrs
 
-    from clausekit.sources import EvidenceBase
+    from clausekit.evidence import EvidenceBase
 
 __all__ = ["from_dict", "load", "loads"]
 

@@ -150,7 +150,7 @@ _DAY = {
 }
 _CLAIM = {
     "title": "ClaimReference",
-    "description": "A claim in the evidence base, by id (clausekit.sources).",
+    "description": "A claim in the evidence base, by id (clausekit.evidence).",
     "type": "object",
     "properties": {"claim": {"type": "string"}},
     "required": ["claim"],

@@ -264,7 +264,7 @@ class Checker:
     def check_decimal(self, value: Any, path: FieldPath) -> None:
         if isinstance(value, float):
             self.add(
-                path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.20')}"
+                path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.2')}"
             )
         elif not isinstance(value, str) or not DECIMAL.match(value):
             self.add(path, f"expected {expected(Decimal)}, found {found(value)}.")
@@ -292,7 +292,7 @@ class Checker:
             self.add(
                 (*path, "amount"),
                 f"found the float {amount!r}; money must be exact. "
-                + _as_text(amount, "12.50", key="amount"),
+                + _as_text(amount, "38000000000", key="amount"),
             )
             ok = False
         elif not isinstance(amount, str) or not AMOUNT.match(amount):
@@ -378,13 +378,13 @@ class Checker:
 
 
 def _as_text(value: float, example: str, *, key: str = "") -> str:
-    """How to write a float found in a file as exact text that the loader accepts."""
-    if not math.isfinite(value):
-        return (
-            f"{value!r} is not a number clausekit can use; write the exact value as a string of "
-            f'digits such as "{example}".'
-        )
-    text = format(Decimal(repr(value)), "f")
+    """How to write a float found in a file as exact text that the loader accepts.
+
+    A NaN or an infinity has no exact value: the example stands in for it.
+    """
+    finite = math.isfinite(value)
+    text = format(Decimal(repr(value)), "f") if finite else example
+    note = "" if finite else f" ({value!r} is not a number clausekit can use)"
     if key:
-        return f'Write the amount as a string, {key} = "{text}".'
-    return f"Write it as a string such as '{text}'."
+        return f'Write the amount as a string, {key} = "{text}"{note}.'
+    return f"Write it as a string such as '{text}'{note}."

@@ -49,7 +49,7 @@ from clausekit.io.converter import Claims, unstructure, using
 from clausekit.io.formats import FORMAT, Format, error
 
 if TYPE_CHECKING:
-    from clausekit.sources import EvidenceBase
+    from clausekit.evidence import EvidenceBase
 
 __all__ = ["dump", "dumps", "to_dict", "write_atomically"]
 
