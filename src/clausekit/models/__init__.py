@@ -2,7 +2,7 @@
 
 Each model is a data file in this package (``openai_microsoft.toml``) in the
 pinned contract format, read with :func:`clausekit.io.load`; every clause and
-amendment in it cites the evidence base (:mod:`clausekit.sources`) by claim
+amendment in it cites the evidence base (:mod:`clausekit.evidence`) by claim
 id. An :class:`~clausekit.Agreement` is immutable, so each model is loaded
 once and shared.
 
