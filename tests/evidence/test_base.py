@@ -227,6 +227,15 @@ class TestLookups:
                 documents=(outside_document("a", pendulum.Date(2025, 1, 1), claim, claim),)
             )
 
+    def test_the_base_holds_tuples_whatever_it_is_given(self) -> None:
+        """Documents given as a list are kept as a tuple: the base cannot change afterwards."""
+        documents = [outside_document("a", pendulum.Date(2025, 1, 1))]
+        base = EvidenceBase(documents=documents)
+        documents.append(outside_document("b", pendulum.Date(2025, 1, 1)))
+        assert base.documents == (outside_document("a", pendulum.Date(2025, 1, 1)),)
+        assert [c.id for c in base.claims] == ["o.a.shared-topic"]
+        assert base == EvidenceBase(documents=tuple(documents[:1]))
+
     def test_duplicate_document_ids_are_refused(self) -> None:
         """Two documents with one id are refused."""
         document = outside_document("a", pendulum.Date(2025, 1, 1))

@@ -23,8 +23,9 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 import pendulum
@@ -102,6 +103,14 @@ def _check_conflicts(conflicts: Iterable[Conflict], claims: dict[str, Claim]) ->
                     )
 
 
+def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(value)
+
+
+def _conflicts(value: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class EvidenceBase:
     """The documents and their claims, and the conflicts among them.
@@ -125,22 +134,23 @@ class EvidenceBase:
         clausekit.errors.EvidenceError: No claim 's001.rofr-triger' in the evidence base. Did you mean 's001.rofr-trigger' or ...
     """
 
-    documents: tuple[Document, ...]
-    conflicts: tuple[Conflict, ...] = ()
-    _documents_by_id: dict[str, Document] = attrs.field(
+    documents: tuple[Document, ...] = attrs.field(converter=_documents)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    # The indexes, built once in __attrs_post_init__ and read-only afterwards.
+    _documents_by_id: Mapping[str, Document] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    _claims_by_id: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _claims_by_topic: dict[str, tuple[Claim, ...]] = attrs.field(
+    _claims_by_id: Mapping[str, Claim] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _claims_by_topic: Mapping[str, tuple[Claim, ...]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    _conflicts_by_claim: dict[str, tuple[Conflict, ...]] = attrs.field(
+    _conflicts_by_claim: Mapping[str, tuple[Conflict, ...]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    _claim_days: dict[str, pendulum.Date] = attrs.field(
+    _claim_days: Mapping[str, pendulum.Date] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    _topic_days: dict[str, pendulum.Date] = attrs.field(
+    _topic_days: Mapping[str, pendulum.Date] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
 
@@ -159,13 +169,16 @@ class EvidenceBase:
         topic_days = {
             topic: min(claim_days[c.id] for c in found) for topic, found in by_topic.items()
         }
-        set_ = object.__setattr__
-        set_(self, "_documents_by_id", documents)
-        set_(self, "_claims_by_id", claims)
-        set_(self, "_claims_by_topic", {t: tuple(found) for t, found in by_topic.items()})
-        set_(self, "_conflicts_by_claim", {c: tuple(found) for c, found in by_claim.items()})
-        set_(self, "_claim_days", claim_days)
-        set_(self, "_topic_days", topic_days)
+        indexes: dict[str, Mapping[str, object]] = {
+            "_documents_by_id": documents,
+            "_claims_by_id": claims,
+            "_claims_by_topic": {t: tuple(found) for t, found in by_topic.items()},
+            "_conflicts_by_claim": {c: tuple(found) for c, found in by_claim.items()},
+            "_claim_days": claim_days,
+            "_topic_days": topic_days,
+        }
+        for name, index in indexes.items():
+            object.__setattr__(self, name, MappingProxyType(index))
 
     # ------------------------------------------------------------------ lookups
 
