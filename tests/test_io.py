@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 import clausekit as ck
 from clausekit import io as ckio
 from clausekit.errors import ContractFileError
+from clausekit.evidence import evidence_base
 from clausekit.schema import SCHEMA_FILE
-from clausekit.sources import evidence_base
 
 FORMATS: tuple[ckio.Format, ...] = ("toml", "yaml", "json")
 BASE = evidence_base()

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import models
-from clausekit.evidence import OutsideSource, SeedExcerpt
-from clausekit.sources import evidence_base
+from clausekit.evidence import OutsideSource, SeedExcerpt, evidence_base
 
 SEED_000 = "000_c70b5a730124ae5b"
 SEED_001 = "001_7f6e26588299af66"
