@@ -92,7 +92,9 @@ class TestDistributions:
 
 
 class TestInstalled:
-    def test_imports_from_the_venv(self, installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    def test_imports_from_the_venv(
+        self, installed: tuple[Path, dict[str, str]], tmp_path: Path
+    ) -> None:
         """clausekit, its model and its evidence base all come from the installed package."""
         python, env = installed
         probe = (
