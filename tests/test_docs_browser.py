@@ -2,10 +2,13 @@
 
 Builds the site with ``mkdocs build --strict`` into a temporary folder,
 serves it on 127.0.0.1, opens it in Debian's Chromium through Selenium, and
-checks that the case study's timeline picture (drawn by the library during the
-build) is rendered, that no page logs a console error, and that nothing is
-fetched from outside the site. A screenshot of the case study is saved as
-``test-artifacts/case-study.png``.
+checks that the case study's timeline picture and clause map (drawn by the
+library during the build) are rendered, that the clause map's labels do not
+overlap as the browser lays them out (for the bundled model and for a crowded
+map of 20 clauses and 10 amendments), that no page logs a console error, and
+that nothing is fetched from outside the site. Screenshots are saved in
+``test-artifacts/``: ``case-study.png``, ``clause-map.png`` and
+``clause-map-crowded.png``.
 
 Needs the Debian packages ``chromium`` and ``chromium-driver``. Without them
 the tests skip on a developer's machine and fail in CI (``CI`` set), where
@@ -226,3 +229,61 @@ class TestWholeSite:
             )
             outside = [url for url in resources if not url.startswith(base_url)]
             assert not outside, f"{page} fetched {outside}"
+
+
+OVERLAPPING_TEXT = """
+const boxes = Array.from(document.querySelectorAll('text')).map(t => {
+  const b = t.getBBox();
+  return {text: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height};
+});
+const hits = [];
+for (let i = 0; i < boxes.length; i++) {
+  for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    // Half a pixel of slack: glyph boxes of adjacent lines may touch.
+    if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5) {
+      hits.push([a.text, b.text]);
+    }
+  }
+}
+return [boxes.length, hits];
+"""
+
+
+class TestClauseMap:
+    def test_case_study_shows_the_clause_map(self, driver: Any, base_url: str) -> None:
+        """The case study shows the generated clause map at a legible size."""
+        from selenium.webdriver.common.by import By
+
+        assert not errors(open_page(driver, base_url + "case-study.html"))
+        image = driver.find_element(By.CSS_SELECTOR, "figure.ck-clause-map img")
+        assert image.get_attribute("src").endswith("img/openai-microsoft-clause-map.svg")
+        natural = driver.execute_script(
+            "return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image
+        )
+        assert natural[0] > 0, f"the SVG did not load: {natural}"
+        assert natural[1] > 400, f"21 rows should need more height: {natural}"
+        assert image.size["width"] > 300, image.size
+        assert image.is_displayed()
+
+    def test_labels_do_not_overlap_in_the_browser(self, driver: Any, base_url: str) -> None:
+        """Laid out by Chromium with its real fonts, no two texts of the clause map overlap."""
+        open_page(driver, base_url + "img/openai-microsoft-clause-map.svg")
+        count, hits = driver.execute_script(OVERLAPPING_TEXT)
+        assert count > 40, count
+        assert hits == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert driver.save_screenshot(str(ARTIFACTS / "clause-map.png"))
+
+    def test_crowded_map_stays_legible(self, driver: Any, base_url: str, site: Path) -> None:
+        """20 clauses and 10 amendments, four of them in one month: every text has room."""
+        from tests.render.test_clause_map import crowded
+
+        picture = crowded().clause_map(start="2019-06-01", end="2025-06-01", today="2022-03-10")
+        (site / "crowded-clause-map.svg").write_text(picture.to_svg(width=640), encoding="utf-8")
+        open_page(driver, base_url + "crowded-clause-map.svg")
+        count, hits = driver.execute_script(OVERLAPPING_TEXT)
+        assert count > 45, count
+        assert hits == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert driver.save_screenshot(str(ARTIFACTS / "clause-map-crowded.png"))

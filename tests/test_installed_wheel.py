@@ -98,11 +98,13 @@ class TestInstalled:
         """clausekit, its model and its evidence base all come from the installed package."""
         python, env = installed
         probe = (
-            "import clausekit as ck, clausekit.sources as s, sys\n"
+            "import clausekit as ck\n"
+            "from clausekit.evidence import evidence_base\n"
+            "from clausekit.evidence.folder import bundled_folder\n"
             "print(ck.__file__)\n"
-            "print(s._default_folder())\n"
+            "print(bundled_folder())\n"
             "deal = ck.models.openai_microsoft()\n"
-            "print(len(s.evidence_base().documents))\n"
+            "print(len(evidence_base().documents))\n"
         )
         lines = run(python, "-c", probe, cwd=tmp_path, env=env).splitlines()
         prefix = str(python.parent.parent.resolve())
