@@ -537,11 +537,11 @@ class ContractFileError(ClauseKitError, ValueError):
 
 
 class RenderFormatError(ClauseKitError, ValueError):
-    """A rendering asked for in a format clausekit does not write.
+    """A rendering asked for in a format clausekit does not write (or too narrow a width).
 
     Attributes:
-        value: the format asked for.
-        choices: the formats there are.
+        value: the format (or width) asked for.
+        choices: the formats there are (empty for a width).
     """
 
     def __init__(self, message: str, *, value: object = None, choices: Sequence[str] = ()) -> None:
@@ -559,4 +559,12 @@ class RenderFormatError(ClauseKitError, ValueError):
             + did_you_mean(suggestions),
             value=value,
             choices=choices,
+        )
+
+    @classmethod
+    def for_width(cls, value: int, *, minimum: int, where: str) -> RenderFormatError:
+        return cls(
+            f"{where}: width={value!r} is too narrow to write an explanation in; "
+            f"pass a width of {minimum} or more (the default is 88).",
+            value=value,
         )

@@ -322,7 +322,8 @@ class Verdict:
             format: ``"text"`` (for a terminal or an email) or ``"markdown"``.
 
         Raises:
-            RenderFormatError: for any other format.
+            RenderFormatError: for any other format, or a width under 40.
+            ArgumentTypeError: for a width that is not a whole number.
         """
         from clausekit.render.explain import explain
 

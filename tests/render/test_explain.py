@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 import clausekit as ck
 from clausekit import testing as ckst
-from clausekit.errors import RenderFormatError
+from clausekit.errors import ArgumentTypeError, RenderFormatError
 from clausekit.render import group_sources, source_groups_to_dict
 
 BLOOMBERG = "https://www.bloomberg.com/news/articles/2019-07-22/move-over-elon-musk-microsoft-to-invest-1-billion-in-openai"
@@ -232,6 +232,27 @@ class TestFormats:
         assert info.value.value == bad
         assert info.value.choices == ("text", "markdown")
         assert isinstance(info.value, ValueError)
+
+    @pytest.mark.parametrize(
+        ("width", "error"),
+        [
+            (39, RenderFormatError),
+            (0, RenderFormatError),
+            (-5, RenderFormatError),
+            (88.0, ArgumentTypeError),
+            ("88", ArgumentTypeError),
+            (True, ArgumentTypeError),
+        ],
+    )
+    def test_bad_width_is_refused(self, january: ck.Verdict, width: object, error: type) -> None:
+        """A width that is no whole number, or too narrow to indent the memo in, is refused."""
+        with pytest.raises(error, match="width"):
+            january.explain(width=width)  # type: ignore[arg-type]
+
+    def test_narrowest_width(self, january: ck.Verdict) -> None:
+        """At the narrowest width every line fits, but one holding a single unbreakable word."""
+        for line in january.explain(width=40).splitlines()[2:]:
+            assert len(line) <= 40 or len(line.split()) == 1, line
 
     def test_no_ruling(self, deal: ck.Agreement) -> None:
         """With no clause speaking there is no Sources section, in either format."""

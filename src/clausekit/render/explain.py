@@ -48,18 +48,22 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from clausekit._checks import check_type
 from clausekit.errors import RenderFormatError
 from clausekit.evidence import Evidence, SeedExcerpt
 
 if TYPE_CHECKING:
     from clausekit.verdict import Ruling, Verdict
 
-__all__ = ["FORMATS", "SourceGroup", "explain", "group_sources", "source_line"]
+__all__ = ["FORMATS", "MIN_WIDTH", "SourceGroup", "explain", "group_sources", "source_line"]
 
 Format = Literal["text", "markdown"]
 
 FORMATS: tuple[str, ...] = ("text", "markdown")
 """The formats :func:`explain` writes: plain text (wrapped to a width) and Markdown."""
+
+MIN_WIDTH = 40
+"""The narrowest width plain text wraps to: the memo indents up to 9 columns."""
 
 
 @attrs.frozen
@@ -164,9 +168,18 @@ def group_sources(
     return groups, tuple(per_ruling)
 
 
-def _check_format(format: str) -> None:
+def _check_options(width: int, format: str) -> None:
     if format not in FORMATS:
         raise RenderFormatError.for_value(format, choices=FORMATS, where="explain()")
+    check_type(
+        width,
+        int,
+        argument="width",
+        expected="a whole number of columns",
+        fix=f"Pass width=88, or any width of {MIN_WIDTH} or more.",
+    )
+    if width < MIN_WIDTH:
+        raise RenderFormatError.for_width(width, minimum=MIN_WIDTH, where="explain()")
 
 
 def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> str:
@@ -178,9 +191,11 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
         format: ``"text"`` for a terminal or an email, ``"markdown"`` for a document.
 
     Raises:
-        RenderFormatError: for a format other than those in :data:`FORMATS`.
+        RenderFormatError: for a format other than those in :data:`FORMATS`, or a
+            width under :data:`MIN_WIDTH`.
+        ArgumentTypeError: for a width that is not a whole number.
     """
-    _check_format(format)
+    _check_options(width, format)
     markdown = format == "markdown"
     known = (
         f" (as the public could know it on {verdict.known_on.isoformat()})"
