@@ -29,6 +29,7 @@ __all__ = [
     "ContradictoryFactsError",
     "CurrencyMismatchError",
     "EvidenceError",
+    "ExtensionError",
     "FileProblem",
     "InvalidActionError",
     "InvalidAmountError",
@@ -559,6 +560,51 @@ class RenderFormatError(ClauseKitError, ValueError):
             + did_you_mean(suggestions),
             value=value,
             choices=choices,
+
+
+class ExtensionError(ClauseKitError, LookupError):
+    """A module of user kinds (``--import MODULE``) or an installed extension that fails to load.
+
+    Attributes:
+        module: the module that was to be imported (``"my_kinds"``).
+        entry_point: the entry point's name in the group ``clausekit.extensions``,
+            or ``""`` for a module named with ``--import``.
+        cause: what importing it raised, in words (``"ModuleNotFoundError: ..."``).
+    """
+
+    def __init__(
+        self, message: str, *, module: str, entry_point: str = "", cause: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.module = module
+        self.entry_point = entry_point
+        self.cause = cause
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def for_module(cls, module: str, cause: BaseException) -> ExtensionError:
+        """``--import MODULE`` could not import ``module``."""
+        why = f"{type(cause).__name__}: {cause}"
+        return cls(
+            f"--import {module!r} failed: {why}. Give the dotted name of a module Python can "
+            "import (on sys.path or in the current folder), e.g. --import my_kinds.",
+            module=module,
+            cause=why,
+        )
+
+    @classmethod
+    def for_entry_point(cls, name: str, value: str, cause: BaseException) -> ExtensionError:
+        """The installed extension ``name = value`` could not be loaded."""
+        why = f"{type(cause).__name__}: {cause}"
+        return cls(
+            f"the clausekit extension {name!r} ({value}, entry point group "
+            f"'clausekit.extensions') failed to load: {why}. Fix or uninstall the package "
+            "that provides it.",
+            module=value.partition(":")[0],
+            entry_point=name,
+            cause=why,
         )
 
     @classmethod

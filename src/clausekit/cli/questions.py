@@ -1,0 +1,209 @@
+"""The questions: ``ask``, ``timeline``, ``compare``, ``in-force``, ``revenue-share``, ``render``.
+
+Each command builds the action and scenario its arguments describe, asks the
+agreement through the Python API, and prints the API's text (``explain()``)
+or its JSON form (:mod:`clausekit.render`). Each returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import IO
+
+import pendulum
+
+from clausekit.actions import (
+    Act,
+    Action,
+    AppointDistributor,
+    ProcureCompute,
+    TransferShares,
+    UseIP,
+    Verb,
+)
+from clausekit.cli.argtypes import check_range
+from clausekit.cli.exits import EXIT_OK, UsageError
+from clausekit.cli.loading import agreement
+from clausekit.cli.output import refuse_overwrite, to_json, write, write_file, write_json
+from clausekit.money import Money
+from clausekit.render import (
+    comparison_to_dict,
+    in_force_to_dict,
+    owed_to_dict,
+    timeline_to_dict,
+    timeline_to_markdown,
+    timeline_to_mermaid,
+    verdict_to_dict,
+)
+from clausekit.scenario import Fact, Scenario
+from clausekit.time import Period
+from clausekit.timeline import Timeline
+
+__all__ = ["action", "ask", "compare", "in_force", "render", "revenue_share", "timeline"]
+
+_NEEDS_OTHER = {
+    Verb.PROCURE_COMPUTE.value: "--provider (or --counterparty)",
+    Verb.TRANSFER_SHARES.value: "--counterparty (the buyer of the shares)",
+    Verb.APPOINT_DISTRIBUTOR.value: "--counterparty (the distributor)",
+    Verb.USE_IP.value: "--counterparty (the owner of the IP)",
+}
+
+
+def action(args: argparse.Namespace) -> Action:
+    """The action the arguments describe; named action classes for the known verbs."""
+    actor: str = args.actor
+    other: str | None = args.counterparty
+    verb: str = args.verb or Verb.PROCURE_COMPUTE.value
+    subject: str | None = args.subject
+    if args.workload is not None and verb != Verb.PROCURE_COMPUTE.value:
+        raise UsageError(
+            f"--workload is for procuring compute, but --verb is {verb!r}; "
+            "give the subject with --subject instead."
+        )
+    if verb in _NEEDS_OTHER and other is None:
+        raise UsageError(f"{verb} needs {_NEEDS_OTHER[verb]}.")
+    if verb == Verb.PROCURE_COMPUTE.value:
+        workload = args.workload or subject
+        if workload is None:
+            raise UsageError(
+                "procuring compute needs --workload (training, research, inference or api); "
+                "for another action give --verb and --subject."
+            )
+        return ProcureCompute(buyer=actor, provider=str(other), workload=workload)
+    if verb == Verb.TRANSFER_SHARES.value:
+        return TransferShares(seller=actor, buyer=str(other), **_subject("shares", subject))
+    if verb == Verb.USE_IP.value:
+        return UseIP(user=actor, owner=str(other), **_subject("subject", subject))
+    if verb == Verb.APPOINT_DISTRIBUTOR.value:
+        if subject is None:
+            raise UsageError("appoint-distributor needs --subject (the territory, e.g. DE).")
+        return AppointDistributor(principal=actor, distributor=str(other), territory=subject)
+    return Act(actor=actor, verb=verb, counterparty=other, subject=subject or "")
+
+
+def _subject(field: str, subject: str | None) -> dict[str, str]:
+    return {} if subject is None else {field: subject}
+
+
+def _scenario(args: argparse.Namespace) -> Scenario | None:
+    facts: list[Fact] = args.facts
+    return Scenario(*facts) if facts else None
+
+
+def _timeline_text(timeline: Timeline, *, details: bool) -> str:
+    text = timeline.explain()
+    if details:
+        for segment in timeline.segments:
+            text += f"\n\n== {segment.period} ==\n{segment.verdict.explain()}"
+    return text
+
+
+def ask(args: argparse.Namespace, out: IO[str]) -> int:
+    """``ask``: a verdict on a day, or a timeline over a period."""
+    deal = agreement(args)
+    question = action(args)
+    scenario = _scenario(args)
+    if args.on is not None:
+        verdict = deal.ask(question, on=args.on, scenario=scenario)
+        if args.json:
+            write_json(out, verdict_to_dict(verdict))
+        else:
+            write(out, verdict.explain())
+        return EXIT_OK
+    answers = deal.ask(question, during=args.during, scenario=scenario)
+    if args.json:
+        write_json(out, timeline_to_dict(answers))
+    else:
+        write(out, _timeline_text(answers, details=True))
+    return EXIT_OK
+
+
+def timeline(args: argparse.Namespace, out: IO[str]) -> int:
+    """``timeline``: the answers from ``--from`` to ``--to``."""
+    check_range(args)
+    deal = agreement(args)
+    answers = deal.timeline(action(args), start=args.start, end=args.end, scenario=_scenario(args))
+    if args.json:
+        write_json(out, timeline_to_dict(answers))
+    else:
+        write(out, _timeline_text(answers, details=False))
+    return EXIT_OK
+
+
+def compare(args: argparse.Namespace, out: IO[str]) -> int:
+    """``compare``: the answers on two days, and what changed in between."""
+    deal = agreement(args)
+    comparison = deal.compare(action(args), args.first, args.second, scenario=_scenario(args))
+    if args.json:
+        write_json(out, comparison_to_dict(comparison))
+    else:
+        texts = [comparison.explain(), comparison.first.explain(), comparison.second.explain()]
+        write(out, "\n\n".join(texts))
+    return EXIT_OK
+
+
+def in_force(args: argparse.Namespace, out: IO[str]) -> int:
+    """``in-force``: the clauses in force on ``--on``, each with the amendment behind it."""
+    deal = agreement(args)
+    day: pendulum.Date = args.on
+    items = deal.in_force(on=day, scenario=_scenario(args))
+    if args.json:
+        write_json(
+            out, in_force_to_dict(items, on=day, agreement=deal.title, known_on=deal.known_on)
+        )
+        return EXIT_OK
+    known = f" (as the public could know it on {deal.known_on})" if deal.known_on else ""
+    if not items:
+        write(out, f"No clause of {deal.title} is in force on {day}{known}.")
+        return EXIT_OK
+    lines = [f"Clauses of {deal.title} in force on {day}{known}:"]
+    for item in items:
+        a = item.amendment
+        lines.append(f"  - {item.clause.id} ({item.clause.kind}): {item.clause.summary()}")
+        lines.append(f"      in force since {a.effective} through amendment {a.id!r} ({a.title})")
+    write(out, "\n".join(lines))
+    return EXIT_OK
+
+
+def render(args: argparse.Namespace, out: IO[str]) -> int:
+    """``render``: a timeline as Markdown, Mermaid or JSON, printed or written to ``--output``."""
+    if args.during is not None and (args.start is not None or args.end is not None):
+        raise UsageError("give either --during or --from and --to, not both.")
+    if args.during is None and (args.start is None or args.end is None):
+        raise UsageError("render needs --from DAY and --to DAY (or --during PERIOD).")
+    check_range(args)
+    if args.output is not None:
+        refuse_overwrite(args.output, reads=[args.model])  # before any work is done
+    deal = agreement(args)
+    period: Period = args.during or Period(args.start, args.end)
+    answers = deal.ask(action(args), during=period, scenario=_scenario(args))
+    if args.format == "markdown":
+        text = timeline_to_markdown(answers)
+    elif args.format == "mermaid":
+        text = timeline_to_mermaid(answers)
+    else:
+        text = to_json(timeline_to_dict(answers))
+    if args.output is None:
+        write(out, text)
+    else:
+        write_file(args.output, text, reads=[args.model])
+    return EXIT_OK
+
+
+def revenue_share(args: argparse.Namespace, out: IO[str]) -> int:
+    """``revenue-share``: what ``--payer`` owes on a revenue, exact or unknown."""
+    deal = agreement(args)
+    revenue: Money | None = args.revenue
+    owed = deal.revenue_share(
+        args.payer, revenue=revenue, during=args.during, scenario=_scenario(args)
+    )
+    if args.json:
+        write_json(out, owed_to_dict(owed))
+        return EXIT_OK
+    hints = [
+        f"  (to assume a rate: --fact assumed-rate:{share.clause.id}=RATE, e.g. 0.20)"
+        for share in owed.shares
+        if share.rate is None
+    ]
+    write(out, "\n".join([owed.explain(), *hints]))
+    return EXIT_OK
