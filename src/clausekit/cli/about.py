@@ -24,7 +24,7 @@ def vocabulary(deal: Agreement) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The verbs and the subjects the agreement's clauses speak of, each sorted.
 
     A clause's verbs are its ``verbs()`` (None, any verb, adds none); its
-    subjects are its ``scope``.
+    subjects are its ``subjects()`` (its scope).
 
     Examples:
         >>> import clausekit as ck
@@ -37,7 +37,7 @@ def vocabulary(deal: Agreement) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for amendment in deal.amendments:
         for clause in amendment.added():
             verbs |= clause.verbs() or frozenset()
-            subjects |= getattr(clause, "scope", frozenset())
+            subjects |= clause.subjects()
     return tuple(sorted(verbs)), tuple(sorted(subjects))
 
 

@@ -15,9 +15,7 @@ Examples:
     >>> parse_fact("agi-declared:2030-01-01:verified")
     AGIDeclared(on=Date(2030, 1, 1), verified=True, verified_on=None)
     >>> parse_fact("offer-declined:Beta@2025-03-01")
-    Traceback (most recent call last):
-    ...
-    clausekit.scenario.InvalidFactError: --fact 'offer-declined:Beta@2025-03-01' gives a day (@2025-03-01), but offer-declined facts carry no day; leave out '@2025-03-01'.
+    OfferDeclined(by='Beta', on=Date(2025, 3, 1))
 """
 
 from __future__ import annotations
@@ -28,14 +26,13 @@ from typing import Any
 
 import attrs
 
-from clausekit.errors import ClauseKitError, closest
+from clausekit.errors import ClauseKitError, InvalidFactError, closest
 from clausekit.money import to_money
-from clausekit.render import FACT_KINDS as _WRITTEN_AS
+from clausekit.registry import FACT_KINDS
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
     Fact,
-    InvalidFactError,
     Revenue,
 )
 from clausekit.time import to_day, to_period
@@ -79,8 +76,8 @@ _DAY_SUFFIX = re.compile(r"@\s*(?P<day>\d[^@]*)$")
 
 
 def fact_kinds() -> Mapping[str, type]:
-    """Every fact kind the ``--fact`` syntax reads, by the word that names it."""
-    return {kind: cls for cls, kind in _WRITTEN_AS.items()}
+    """Every registered fact kind (:data:`clausekit.registry.FACT_KINDS`), by its tag."""
+    return {kind: FACT_KINDS[kind] for kind in FACT_KINDS.kinds()}
 
 
 def _error(text: str, why: str) -> InvalidFactError:
@@ -215,7 +212,7 @@ def _with_day(text: str, kind: str, fact: Fact, day: str) -> Fact:
             f"leave out '@{day}'."
         )
     on = to_day(day, field=f"--fact {kind} @DAY")
-    changed: Fact = attrs.evolve(fact, on=on)  # type: ignore[arg-type]  # any kind with 'on'
+    changed: Fact = attrs.evolve(fact, on=on)
     return changed
 
 

@@ -46,7 +46,7 @@ EXAMPLES: dict[str, str] = {
     ),
     "models": "clausekit models --json",
     "describe": "clausekit describe cloud.toml --on 2025-02-15",
-    "completion": "clausekit completion bash > ~/.local/share/bash-completion/completions/clausekit",
+    "completion": "clausekit completion bash > clausekit-completion.bash",
 }
 """One worked example per command, shown at the end of its ``--help``."""
 

@@ -74,8 +74,13 @@ def load(
         ContractFileError: listing every problem in the file (or why it cannot
             be read at all: missing, not a regular file, too large, not UTF-8,
             unknown suffix).
+        ExtensionError: an installed extension (entry point group
+            ``clausekit.extensions``) fails to load.
     """
+    from clausekit.extensions import load_extensions
+
     source = check_path(path, where="load()")
+    load_extensions()  # installed packages' kinds, imported once, before the first file is read
     name = str(path)
     fmt = check_format(format, where="load()", source=name) if format is not None else None
     check_evidence(evidence, where="load()")

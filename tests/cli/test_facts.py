@@ -1,0 +1,108 @@
+"""clausekit.cli.facts: the --fact syntax, for bundled and registered fact kinds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import clausekit as ck
+from clausekit import cli, render
+from clausekit import testing as ckst
+from cli.helpers import (
+    run,
+)
+
+# --------------------------------------------------------------------------- facts
+
+
+GOOD_FACTS: list[tuple[str, ck.Fact]] = [
+    ("offer-declined:Microsoft Corp", ck.OfferDeclined(by="Microsoft Corp")),
+    ("offer-accepted:Bob", ck.OfferAccepted(by="Bob")),
+    ("cannot-meet:Bob", ck.CannotMeetRequirements(by="Bob")),
+    ("consent-given:Board", ck.ConsentGiven(by="Board")),
+    ("consent-refused: Board ", ck.ConsentRefused(by="Board")),
+    ("Consent-Given:Board", ck.ConsentGiven(by="Board")),
+    ("agi-declared:2030-01-01", ck.AGIDeclared(on="2030-01-01")),
+    ("agi-declared:2030-01-01:verified", ck.AGIDeclared(on="2030-01-01", verified=True)),
+    ("agi-declared:2030-01-01:unverified", ck.AGIDeclared(on="2030-01-01", verified=False)),
+    ("agi-declared:2030-01-01:unknown", ck.AGIDeclared(on="2030-01-01")),
+    (
+        "agi-declared:2030-01-01:verified:2030-03-01",
+        ck.AGIDeclared(on="2030-01-01", verified=True, verified_on="2030-03-01"),
+    ),
+    ("assumed-rate:rs=0.20", ck.AssumedRate("rs", "0.20")),
+    ("assumed-rate:rev-share = 1", ck.AssumedRate("rev-share", "1")),
+    ("revenue:10000000000 USD:2025", ck.Revenue("10000000000 USD", "2025")),
+    (
+        "revenue:12.50 EUR:2025-01-01/2025-07-01:Acme",
+        ck.Revenue("12.50 EUR", "2025-01-01/2025-07-01", earned_by="Acme"),
+    ),
+]
+
+BAD_FACTS: list[tuple[str, type[Exception], str]] = [
+    ("declined:Bob", ck.InvalidFactError, "Did you mean 'offer-declined'"),
+    ("consent:Bob", ck.InvalidFactError, "'consent-given' or 'consent-refused'"),
+    ("offer-declined", ck.InvalidFactError, "nothing after 'offer-declined:'"),
+    ("offer-declined:", ck.InvalidFactError, "nothing after"),
+    ("agi-declared:2030-02-30", ck.InvalidDateError, "2030-02-30"),
+    ("agi-declared:2030-01-01:maybe", ck.InvalidFactError, "'maybe'"),
+    ("agi-declared:2030-01-01:verified:2029-01-01", ck.InvalidFactError, "before the declaration"),
+    ("agi-declared:2030-01-01:verified:2030-02-01:x", ck.InvalidFactError, "agi-declared:DAY"),
+    ("agi-declared:2030-01-01T10:00", ck.NotADayError, "calendar day"),
+    ("assumed-rate:rs", ck.InvalidFactError, "assumed-rate:CLAUSE=RATE"),
+    ("assumed-rate:=0.2", ck.InvalidFactError, "assumed-rate:CLAUSE=RATE"),
+    ("assumed-rate:rs=20%", ck.InvalidRateError, "'20%'"),
+    ("assumed-rate:rs=1.5", ck.InvalidRateError, "between 0 and 1"),
+    ("revenue:100 USD", ck.InvalidFactError, "revenue:AMOUNT CUR:PERIOD"),
+    ("revenue:100:2025", ck.InvalidAmountError, "'100'"),
+    ("revenue:100 XYZ:2025", ck.InvalidAmountError, "ISO 4217"),
+    ("revenue:1e3.5 USD:2025", ck.InvalidAmountError, "1e3.5"),
+    ("revenue:100 USD:last year", ck.InvalidPeriodError, "last year"),
+    ("revenue:-5 USD:2025", ck.InvalidAmountError, "negative"),
+]
+
+
+class TestFactParsing:
+    @pytest.mark.parametrize(("text", "fact"), GOOD_FACTS, ids=[t for t, _ in GOOD_FACTS])
+    def test_good_facts(self, text: str, fact: ck.Fact) -> None:
+        """Each documented --fact form reads into the fact it names."""
+        assert cli.parse_fact(text) == fact
+
+    @pytest.mark.parametrize(
+        ("text", "error", "match"), BAD_FACTS, ids=[t for t, _, _ in BAD_FACTS]
+    )
+    def test_bad_facts(self, text: str, error: type[Exception], match: str) -> None:
+        """A malformed --fact raises a clausekit error that quotes the bad part."""
+        with pytest.raises(error) as info:
+            cli.parse_fact(text)
+        assert isinstance(info.value, ck.ClauseKitError)
+        assert match in str(info.value)
+
+    @pytest.mark.parametrize(("text", "error", "match"), BAD_FACTS[:4])
+    def test_bad_facts_on_the_command_line_exit_2(
+        self, capsys: pytest.CaptureFixture[str], text: str, error: type[Exception], match: str
+    ) -> None:
+        """On the command line a bad --fact is a one-line usage error (exit 2)."""
+        code, _, err = run(capsys, "ask", "x.toml", "--actor", "A", "--on", "2025-01-01",
+                           "--fact", text)  # fmt: skip
+        assert code == 2
+        assert err.startswith("clausekit ask: error: argument --fact: ")
+        assert match in err
+        assert len(err.splitlines()) == 1
+
+    @given(scenario=ckst.scenarios())
+    def test_format_fact_round_trips(self, scenario: ck.Scenario) -> None:
+        """parse_fact(format_fact(f)) == f for every generated fact."""
+        for fact in scenario:
+            assert cli.parse_fact(render.format_fact(fact)) == fact
+
+    @given(
+        amount=ckst.money(),
+        period=ckst.periods(),
+        by=st.none() | st.sampled_from(ckst.PARTY_NAMES),
+    )
+    def test_revenue_round_trips(self, amount: ck.Money, period: ck.Period, by: str | None) -> None:
+        """Revenue facts, open-ended periods and cents included, survive the --fact syntax."""
+        fact = ck.Revenue(amount, period, earned_by=by)
+        assert cli.parse_fact(render.format_fact(fact)) == fact
