@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -106,3 +108,61 @@ class TestFactParsing:
         """Revenue facts, open-ended periods and cents included, survive the --fact syntax."""
         fact = ck.Revenue(amount, period, earned_by=by)
         assert cli.parse_fact(render.format_fact(fact)) == fact
+
+
+class TestAnyRegisteredKind:
+    """The forms every registered fact kind reads: KIND:VALUE, KIND:FIELD=VALUE,..., @DAY."""
+
+    @pytest.mark.parametrize(
+        ("text", "fact"),
+        [
+            (
+                "offer-declined:Microsoft@2025-03-01",
+                ck.OfferDeclined(by="Microsoft", on="2025-03-01"),
+            ),
+            ("consent-given:by=Board", ck.ConsentGiven(by="Board")),
+            ("consent-given:by=Board@2025-01-02", ck.ConsentGiven(by="Board", on="2025-01-02")),
+            ("assumed-rate:clause=rs,rate=0.25", ck.AssumedRate("rs", "0.25")),
+            (
+                "agi-declared:on=2030-01-01,verified=true",
+                ck.AGIDeclared(on="2030-01-01", verified=True),
+            ),
+            ("revenue:amount=5 USD,period=2025", ck.Revenue("5 USD", "2025")),
+            ("revenue:5 USD:2025@2025-12-31", ck.Revenue("5 USD", "2025", on="2025-12-31")),
+        ],
+    )
+    def test_generic_forms(self, text: str, fact: ck.Fact) -> None:
+        """Fields by name and the @DAY suffix work for the bundled kinds."""
+        assert cli.parse_fact(text) == fact
+
+    @pytest.mark.parametrize(
+        ("text", "match"),
+        [
+            ("offer-declined:Microsoft@2025-02-30", "2025-02-30"),
+            (
+                "offer-declined:who=Microsoft",
+                "names a field 'who' that offer-declined facts do not",
+            ),
+            ("consent-given:bye=Board", "Did you mean 'by'?"),
+            ("consent-given:by=Board,Acme", "has 'Acme' where FIELD=VALUE belongs"),
+            ("offer-declinde:Microsoft", "Did you mean 'offer-declined'"),
+            ("no-such-kind:WBD", "A kind of your own needs --import MODULE"),
+        ],
+    )
+    def test_mistakes(self, text: str, match: str) -> None:
+        """A misspelt kind or field, a bad day: a clausekit error naming it."""
+        with pytest.raises(ck.ClauseKitError, match=re.escape(match)):
+            cli.parse_fact(text)
+
+    def test_a_user_kind_reads_after_its_module(self) -> None:
+        """A fact kind defined in a user's module reads as KIND:VALUE once it is imported."""
+        import user_kinds
+
+        fact = cli.parse_fact("offer-matched:WBD@2025-05-01")
+        assert fact == user_kinds.OfferMatched(by="WBD", on="2025-05-01")
+        assert render.format_fact(fact) == "offer-matched:WBD@2025-05-01"
+
+    def test_the_help_lists_the_generic_forms(self) -> None:
+        """The --fact help shows KIND:VALUE, KIND:FIELD=VALUE and @DAY."""
+        for form in ("KIND:VALUE", "KIND:FIELD=VALUE,FIELD=VALUE", "@DAY"):
+            assert form in cli.FACT_HELP
