@@ -785,6 +785,80 @@ ROWS: list[Row] = [
         "2010-01-01",
         "Ask as known on a later day",
     ),
+    Row(
+        "cli/output-is-input",
+        ["render", "deal.toml", *A, "--during", "2025", "--output", "./deal.toml"],
+        cli.EXIT_USAGE,
+        "'./deal.toml' is the contract file this command reads",
+        "write the answer to another file",
+    ),
+    Row(
+        "cli/output-folder",
+        ["render", "deal.toml", *A, "--during", "2025", "--output", "."],
+        cli.EXIT_USAGE,
+        "--output '.' is a folder",
+        "give the path of a file in it",
+    ),
+    Row(
+        "cli/import-missing",
+        ["--import", "no_such_kinds", "ask", "deal.toml", *A, "--on", "2025-01-01"],
+        cli.EXIT_USAGE,
+        "'no_such_kinds'",
+        "e.g. --import my_kinds",
+    ),
+    Row(
+        "cli/fact-own-kind",
+        ["ask", "deal.toml", *A, "--on", "2025-01-01", "--fact", "offer-matched:Beta"],
+        cli.EXIT_USAGE,
+        "'offer-matched'",
+        "A kind of your own needs --import MODULE",
+    ),
+    Row(
+        "cli/fact-field",
+        ["ask", "deal.toml", *A, "--on", "2025-01-01", "--fact", "consent-given:bye=Beta"],
+        cli.EXIT_USAGE,
+        "'bye'",
+        "Did you mean 'by'?",
+    ),
+    Row(
+        "cli/fact-day",
+        ["ask", "deal.toml", *A, "--on", "2025-01-01", "--fact", "consent-given:Beta@2025-02-30"],
+        cli.EXIT_USAGE,
+        "'2025-02-30'",
+        "Pass an ISO date",
+    ),
+    Row(
+        "cli/empty-name",
+        [
+            "ask",
+            "deal.toml",
+            "--buyer",
+            " ",
+            "--provider",
+            "Beta",
+            "--workload",
+            "training",
+            "--on",
+            "2025-01-01",
+        ],
+        cli.EXIT_USAGE,
+        "--actor=' ' is empty",
+        "e.g. --actor Acme",
+    ),
+    Row(
+        "cli/control-characters",
+        ["ask", "deal.toml", *A, "--verb", "use\x1bip", "--on", "2025-01-01"],
+        cli.EXIT_USAGE,
+        "'use\\x1bip'",
+        "e.g. --verb transfer-shares",
+    ),
+    Row(
+        "cli/model-folder",
+        ["ask", "sub/", *A, "--on", "2025-01-01"],
+        cli.EXIT_USAGE,
+        "'sub/' (is not a regular file)",
+        "give the path of a .toml",
+    ),
 ]
 
 
@@ -994,6 +1068,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working folder with a valid deal.toml and an invalid bad.toml."""
     monkeypatch.chdir(tmp_path)
     contract_io.dump(DEAL, tmp_path / "deal.toml")
+    (tmp_path / "sub").mkdir()
     (tmp_path / "bad.toml").write_text(
         CONTRACT.replace('effective = "2020-01-01"', 'effective = "2025-02-30"'), encoding="utf-8"
     )
