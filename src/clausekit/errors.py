@@ -560,6 +560,7 @@ class RenderFormatError(ClauseKitError, ValueError):
             + did_you_mean(suggestions),
             value=value,
             choices=choices,
+        )
 
 
 class ExtensionError(ClauseKitError, LookupError):
