@@ -808,9 +808,9 @@ ROWS: list[Row] = [
     ),
     Row(
         "cli/fact-own-kind",
-        ["ask", "deal.toml", *A, "--on", "2025-01-01", "--fact", "offer-matched:Beta"],
+        ["ask", "deal.toml", *A, "--on", "2025-01-01", "--fact", "media-deal-signed:Beta"],
         cli.EXIT_USAGE,
-        "'offer-matched'",
+        "'media-deal-signed'",
         "A kind of your own needs --import MODULE",
     ),
     Row(

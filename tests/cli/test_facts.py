@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -155,12 +158,20 @@ class TestAnyRegisteredKind:
             cli.parse_fact(text)
 
     def test_a_user_kind_reads_after_its_module(self) -> None:
-        """A fact kind defined in a user's module reads as KIND:VALUE once it is imported."""
-        import user_kinds
+        """A fact kind defined in a user's module reads as KIND:VALUE once it is imported.
 
-        fact = cli.parse_fact("offer-matched:WBD@2025-05-01")
-        assert fact == user_kinds.OfferMatched(by="WBD", on="2025-05-01")
-        assert render.format_fact(fact) == "offer-matched:WBD@2025-05-01"
+        In a fresh process, so that the kind is not left registered in this one.
+        """
+        script = (
+            "import user_kinds\n"
+            "from clausekit import cli, render\n"
+            "fact = cli.parse_fact('offer-matched:WBD@2025-05-01')\n"
+            "assert fact == user_kinds.OfferMatched(by='WBD', on='2025-05-01'), fact\n"
+            "print(render.format_fact(fact))\n"
+        )
+        done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1],
+                              capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+        assert (done.returncode, done.stdout) == (0, "offer-matched:WBD@2025-05-01\n"), done.stderr
 
     def test_the_help_lists_the_generic_forms(self) -> None:
         """The --fact help shows KIND:VALUE, KIND:FIELD=VALUE and @DAY."""

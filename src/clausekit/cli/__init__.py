@@ -112,7 +112,7 @@ Examples:
     >>> parse_fact("declined:Beta")
     Traceback (most recent call last):
     ...
-    clausekit.errors.InvalidFactError: --fact 'declined:Beta' has an unknown kind 'declined'. Did you mean 'offer-declined' or 'agi-declared'? Kinds: agi-declared, assumed-rate, cannot-meet, consent-given, consent-refused, offer-accepted, offer-declined, revenue. A kind of your own needs --import MODULE.
+    clausekit.errors.InvalidFactError: --fact 'declined:Beta' has an unknown kind 'declined'. Did you mean 'offer-declined' or 'agi-declared'? Kinds: agi-declared, assumed-rate, ... A kind of your own needs --import MODULE.
 """
 
 from __future__ import annotations
