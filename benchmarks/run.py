@@ -13,7 +13,9 @@ Amazon Web Services) unless said otherwise:
 - ``evaluate_many`` over generated portfolios of 1k, 10k and 100k agreements
   (each size in a fresh process): time, throughput, memory, and the scaling
   exponent (slope of log time against log N);
-- ``import clausekit`` in a fresh interpreter, minus the interpreter's start.
+- ``import clausekit`` in a fresh interpreter, minus the interpreter's start;
+- the scale limits (``benchmarks/limits.py``): the largest agreement, scenario
+  and period promised, each question timed in a fresh process with a time limit.
 
 Timings are wall-clock medians of several samples (``time.perf_counter``);
 the portfolio also reports CPU time. The targets (see docs/performance.md)
@@ -35,6 +37,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import limits
 import peer_openfisca
 import pendulum
 
@@ -268,6 +271,13 @@ def portfolio_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
     return rows, figures
 
 
+def limits_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    """The scale limits (benchmarks/limits.py), each size in a fresh process with a time limit."""
+    rows = limits.rows([limits.run_one(name, n) for name, n in limits.plan()])
+    missed = sum(1 for row in rows if "MISSED" in row[2])
+    return rows, {"limits_missed": missed}
+
+
 def fit_slope(xs: list[float], ys: list[float]) -> float:
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
@@ -344,6 +354,12 @@ def verdicts(figures: dict[str, float]) -> list[str]:
             f"scaling linearly: exponent {figures['scaling']:.2f}",
         ),
         line(
+            figures["limits_missed"] == 0,
+            f"scale limits ({limits.AMENDMENTS:,} amendments, {limits.FACTS:,} facts, the whole "
+            f"calendar) answer each question within {limits.TARGET:.0f} s: "
+            f"{figures['limits_missed']:.0f} missed",
+        ),
+        line(
             figures["import_ms"] <= 150,
             f"import clausekit <= 150 ms: {figures['import_ms']:.0f} ms",
         ),
@@ -381,7 +397,7 @@ def main() -> int:
     print(header, flush=True)
     rows: list[tuple[str, str, str]] = []
     figures: dict[str, float] = {}
-    for part in (engine_rows, portfolio_rows, import_rows):
+    for part in (engine_rows, portfolio_rows, import_rows, limits_rows):
         print(f"  measuring {part.__name__.removesuffix('_rows')} ...", flush=True)
         more, found = part()
         rows += more

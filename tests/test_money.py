@@ -392,3 +392,22 @@ payee = "Beta"
 rate = "0.20"
 evidence = [ { url = "https://example.org/x", title = "X", published = "2020-01-01", gloss = "g" } ]
 """
+
+
+class TestErrorData:
+    def test_amount_errors_carry_value_and_field(self) -> None:
+        """InvalidAmountError and InvalidRateError carry the value and the field as attributes."""
+        with pytest.raises(InvalidAmountError) as amount:
+            to_money(("NaN", "USD"), field="revenue")
+        assert (amount.value.value, amount.value.field) == ("NaN", "revenue")
+        with pytest.raises(InvalidRateError) as rate:
+            to_rate("1.5", field="rate")
+        assert (rate.value.value, rate.value.field) == ("1.5", "rate")
+
+    def test_currency_mismatch_carries_both_amounts(self) -> None:
+        """CurrencyMismatchError names both amounts and where they met."""
+        usd, eur = Money("1", "USD"), Money("2", "EUR")
+        with pytest.raises(CurrencyMismatchError) as info:
+            usd + eur
+        assert info.value.amounts == (usd, eur)
+        assert info.value.where == "Money +"

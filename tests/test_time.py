@@ -346,3 +346,17 @@ class TestTypedArguments:
         """is_before_or_on takes a day (or ISO text), and refuses anything else."""
         with pytest.raises(ck.NotADayError, match="day=5"):
             DateRange("2025-01-01", "2025-01-05").is_before_or_on(5)  # type: ignore[arg-type]
+
+
+class TestErrorData:
+    def test_day_and_period_errors_carry_value_and_field(self) -> None:
+        """Date and period errors carry the offending value and the argument as attributes."""
+        with pytest.raises(ck.InvalidDateError) as day:
+            to_day("2025-02-30", field="on")
+        assert (day.value.value, day.value.field) == ("2025-02-30", "on")
+        with pytest.raises(ck.InvalidPeriodError) as period:
+            to_period("9999", field="during")
+        assert (period.value.value, period.value.field) == ("9999", "during")
+        with pytest.raises(ck.NotADayError) as not_a_day:
+            to_day(5, field="start")
+        assert (not_a_day.value.value, not_a_day.value.field) == (5, "start")
