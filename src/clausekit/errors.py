@@ -616,6 +616,14 @@ class RenderFormatError(ClauseKitError, ValueError):
             choices=choices,
         )
 
+    @classmethod
+    def for_width(cls, value: int, *, minimum: int, where: str) -> RenderFormatError:
+        return cls(
+            f"{where}: width={value!r} is too narrow to write an explanation in; "
+            f"pass a width of {minimum} or more (the default is 88).",
+            value=value,
+        )
+
 
 class ExtensionError(ClauseKitError, LookupError):
     """A module of user kinds (``--import MODULE``) or an installed extension that fails to load.
@@ -660,12 +668,4 @@ class ExtensionError(ClauseKitError, LookupError):
             module=value.partition(":")[0],
             entry_point=name,
             cause=why,
-        )
-
-    @classmethod
-    def for_width(cls, value: int, *, minimum: int, where: str) -> RenderFormatError:
-        return cls(
-            f"{where}: width={value!r} is too narrow to write an explanation in; "
-            f"pass a width of {minimum} or more (the default is 88).",
-            value=value,
         )
