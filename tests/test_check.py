@@ -13,7 +13,7 @@ import pytest
 import clausekit as ck
 from clausekit import cli
 from clausekit import io as contract_io
-from clausekit.check import Finding, Report, Severity, check
+from clausekit.check import Diagnostic, Report, Severity, check
 from clausekit.evidence import evidence_base
 from tests.contracts import distribution_agreement, shareholders_agreement
 
@@ -104,7 +104,7 @@ def waiver(clause_id: str, **fields: Any) -> ck.Waiver:
     )
 
 
-def only(report: Report, code: str) -> Finding:
+def only(report: Report, code: str) -> Diagnostic:
     """The single finding with ``code``, after asserting it is the only one of that code."""
     found = [f for f in report if f.code == code]
     assert len(found) == 1, report.render()
@@ -643,7 +643,7 @@ class TestReport:
         finding = report.findings[0]
         with pytest.raises(AttributeError):
             finding.code = "other"  # type: ignore[misc]
-        assert Finding(**attrs.asdict(finding, recurse=False)) == finding
+        assert Diagnostic(**attrs.asdict(finding, recurse=False)) == finding
         assert attrs.evolve(finding, code="other") != finding
 
     def test_not_an_agreement(self) -> None:

@@ -26,7 +26,8 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 import pendulum
@@ -34,6 +35,9 @@ import pendulum
 from clausekit.clauses.base import ClauseBase, scope_converter
 from clausekit.money import Money, check_same_currency, format_money, to_money
 from clausekit.scenario import Scenario
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
 
 __all__ = ["AGIClause", "AGITrigger"]
 
@@ -84,8 +88,29 @@ class AGIClause(ClauseBase, kind="agi"):
         return self.ends | self.starts
 
     def references(self) -> frozenset[str]:
-        """The clauses an AGI declaration ends or starts."""
+        """The clauses it ends or starts."""
         return self.affects()
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``agi-clause-out-of-force``: it ends or starts a clause never in force while it is."""
+        from clausekit.check import references
+        from clausekit.check.diagnostic import Severity
+        from clausekit.check.lives import days_text
+
+        life = ctx.life(self)
+        for affected, other in references.out_of_force(ctx, life):
+            how = "end" if affected in self.ends else "start"
+            yield ctx.diagnostic(
+                Severity.WARNING,
+                "agi-clause-out-of-force",
+                f"AGI clause {self.id!r} would {how} clause {affected!r}, but {affected!r} is "
+                f"never in force while {self.id!r} is ({days_text(life)} against "
+                f"{days_text(other)}); a declaration can change nothing there. Name the clause "
+                "in force in its place, or fix the dates.",
+                life,
+                other,
+                period=life.period,
+            )
 
     def trigger(self, scenario: Scenario) -> AGITrigger | None:
         """The day the clause fires under ``scenario``, or None if it does not fire."""

@@ -21,13 +21,18 @@ The hooks a kind may override (every one has a working default):
 - ``references()``: ids of other clauses it refers to (checked to exist);
 - ``rule(action, ctx)``: what it says about a resolved action on a day, or
   ``None`` when it does not govern that action;
-- ``summary()``: its terms in words.
+- ``summary()``: its terms in words;
+- ``consent_parties()``: the parties whose consent lifts it for an action
+  it governs (the checker matches waivers and purchases against them);
+- ``check(ctx)``: the problems of this kind the consistency checker
+  reports (:mod:`clausekit.check`), given a
+  :class:`~clausekit.check.CheckContext`; none by default.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import attrs
@@ -41,6 +46,7 @@ from clausekit.time import to_day
 from clausekit.verdict import Condition, Finding, Outcome
 
 if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
     from clausekit.clauses.waiver import Waiver
 
 __all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text", "valid_id"]
@@ -194,6 +200,19 @@ class ClauseBase:
     def summary(self) -> str:
         """The clause's terms in words."""
         return self.title
+
+    def consent_parties(self) -> frozenset[str]:
+        """The parties whose consent lifts this clause for an action it governs (none by default)."""
+        return frozenset()
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """The problems of this clause the consistency checker reports; none by default.
+
+        ``ctx`` holds every clause's life and finds the ones in force together
+        (see :class:`clausekit.check.CheckContext`). Yield
+        :class:`clausekit.check.Diagnostic` values, built with ``ctx.diagnostic``.
+        """
+        return iter(())
 
 
 @attrs.frozen

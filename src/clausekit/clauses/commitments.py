@@ -18,7 +18,8 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 import pendulum
@@ -28,6 +29,9 @@ from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converte
 from clausekit.money import Money, format_money, to_money
 from clausekit.time import to_day
 from clausekit.verdict import Finding, Outcome
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
 
 __all__ = ["ComputeDeal", "SpendCommitment"]
 
@@ -71,6 +75,77 @@ class _Purchase(ClauseBase):
         ):
             return None
         return Finding(Outcome.PERMITTED, self._describe())
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``purchase-under-exclusivity`` and ``purchase-under-first-refusal``.
+
+        Every clause in force alongside that may rule on the purchase is asked
+        about it (with the waivers in force, and no facts). A prohibition is an
+        error (a warning when this clause has no scope, and so claims every
+        subject); a consent still needed is a warning (the purchase implies
+        it); any other condition (a right of first refusal) is information.
+        """
+        from clausekit.check import overlaps
+        from clausekit.check.diagnostic import Severity
+        from clausekit.clauses.base import Context
+
+        buyer, provider, scope = self._purchase()
+        life = ctx.life(self)
+        bought = f"{self.id!r} records {buyer} buying compute from {provider}"
+        for other, shared, when, finding in overlaps.rulings(
+            ctx,
+            life,
+            actor=buyer,
+            verb=Verb.PROCURE_COMPUTE.value,
+            counterparty=provider,
+            subjects=scope,
+        ):
+            consents = sorted(other.clause.consent_parties())
+            consent_only = finding.effect is Outcome.CONDITIONAL and all(
+                condition in {Context.consent_condition(p) for p in consents}
+                for condition in finding.conditions
+            )
+            if finding.effect is Outcome.CONDITIONAL and not consent_only:
+                terms = " and ".join(f"'{c.text}'" for c in finding.conditions)
+                yield ctx.diagnostic(
+                    Severity.INFO,
+                    "purchase-under-first-refusal",
+                    f"{bought} ({subjects_text(shared)}) while clause {other.id!r} is in force "
+                    f"(during {when}): {finding.reason} Questions about these purchases stay "
+                    f"conditional on {terms} unless the scenario says so.",
+                    life,
+                    other,
+                    period=when,
+                )
+                continue
+            if consent_only:
+                severity = Severity.WARNING
+                fix = (
+                    f"The purchase implies {' and '.join(consents)} consented: record that "
+                    "consent as a Waiver, or questions about it stay conditional."
+                )
+            elif not scope:
+                severity = Severity.WARNING
+                fix = (
+                    f"{self.id!r} has no scope, so it claims every subject, including "
+                    f"{subjects_text(shared)}; give it the scope the purchase really covers."
+                )
+            else:
+                severity = Severity.ERROR
+                fix = (
+                    f"The agreement records a purchase it forbids outright ({subjects_text(shared)})."
+                    " End the restriction first, add the waiver that allowed the purchase, or "
+                    "narrow the scopes."
+                )
+            yield ctx.diagnostic(
+                severity,
+                "purchase-under-exclusivity",
+                f"{bought} ({subjects_text(scope)}), but during {when} clause {other.id!r} says: "
+                f"{finding.reason} {fix}",
+                life,
+                other,
+                period=when,
+            )
 
 
 @final

@@ -12,13 +12,17 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
 from clausekit.actions import verb_phrase
 from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
 from clausekit.verdict import Finding, Outcome
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
 
 __all__ = ["ConsentRequirement"]
 
@@ -70,6 +74,16 @@ class ConsentRequirement(ClauseBase, kind="consent-requirement"):
         return Finding(
             Outcome.CONDITIONAL, base, conditions=(ctx.consent_condition(self.consent_by),)
         )
+
+    def consent_parties(self) -> frozenset[str]:
+        """``consent_by``; none for a flat prohibition."""
+        return frozenset(() if self.consent_by is None else (self.consent_by,))
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``self-consent``: the bound party may consent to its own action."""
+        from clausekit.check import parties
+
+        yield from parties.self_consent(ctx, ctx.life(self), bound=self.bound)
 
     def summary(self) -> str:
         others = (

@@ -14,7 +14,8 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Hashable, Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
@@ -22,7 +23,17 @@ from clausekit.actions import Verb, verb_phrase
 from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
 from clausekit.verdict import Finding, Outcome
 
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
+    from clausekit.clauses import Clause
+
 __all__ = ["Exclusivity"]
+
+
+def _exclusive(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:
+    """The checker's grouping: exclusivities by (bound, verb), tagged by beneficiary."""
+    if isinstance(clause, Exclusivity):
+        yield (clause.bound, clause.verb), clause.beneficiary
 
 
 @final
@@ -88,6 +99,48 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
             f"{base} {self.consent_by}'s consent lifts the exclusivity.",
             conditions=(ctx.consent_condition(self.consent_by),),
         )
+
+    def consent_parties(self) -> frozenset[str]:
+        """``consent_by``, when someone may lift the exclusivity."""
+        return frozenset(() if self.consent_by is None else (self.consent_by,))
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``self-consent``, and ``contradictory-exclusivity`` with each later exclusivity.
+
+        Two exclusivities contradict each other when they bind one party, for
+        one verb and overlapping subjects, to different beneficiaries on the
+        same days.
+        """
+        from clausekit.check import overlaps, parties
+        from clausekit.check.diagnostic import Severity
+
+        life = ctx.life(self)
+        yield from parties.self_consent(ctx, life, bound=self.bound)
+        for two, scope, when in overlaps.clashes(
+            ctx,
+            life,
+            _exclusive,
+            (self.bound, self.verb),
+            unlike=self.beneficiary,
+            subjects=self.scope,
+        ):
+            other: Exclusivity = two.clause  # type: ignore[assignment]
+            routes = [
+                f"{c.consent_by} may consent under {c.id!r}" for c in (self, other) if c.consent_by
+            ]
+            lifted = f" ({'; '.join(routes)})" if routes else " (no consent can lift either)"
+            yield ctx.diagnostic(
+                Severity.ERROR,
+                "contradictory-exclusivity",
+                f"Clauses {self.id!r} and {other.id!r} are both in force during {when}"
+                f"{ctx.agi_note(life, two)}: {self.bound} may {verb_phrase(self.verb)} "
+                f"({subjects_text(scope)}) only with {self.beneficiary}, and only with "
+                f"{other.beneficiary}{lifted}. End one of them when the other starts, or narrow "
+                "their scopes so they do not overlap.",
+                life,
+                two,
+                period=when,
+            )
 
     def summary(self) -> str:
         text = (

@@ -17,14 +17,18 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import ClassVar, final
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
 from clausekit.clauses.base import ClauseBase
 from clausekit.errors import AgreementError
 from clausekit.money import Money, format_money, format_rate, to_money, to_rate
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
 
 __all__ = ["RevenueShare"]
 
@@ -72,6 +76,12 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
                 f"RevenueShare {self.id!r} gives cap={format_money(self.cap)} and cap_undisclosed=true; give "
                 "the cap when it is known, or say it is undisclosed, not both."
             )
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``same-party-both-sides``: one party pays itself."""
+        from clausekit.check import parties
+
+        yield from parties.both_sides(ctx, ctx.life(self), "payer", "payee")
 
     def summary(self) -> str:
         rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"

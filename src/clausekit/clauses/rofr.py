@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
-from typing import ClassVar, final
+from collections.abc import Hashable, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
@@ -28,6 +28,10 @@ from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converte
 from clausekit.errors import AgreementError
 from clausekit.scenario import CannotMeetRequirements, OfferAccepted, OfferDeclined
 from clausekit.verdict import Condition, Finding, Outcome
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
+    from clausekit.clauses import Clause
 
 __all__ = ["RightOfFirstRefusal", "RofrTrigger"]
 
@@ -150,9 +154,47 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
             )
         return Finding(Outcome.CONDITIONAL, base, conditions=(condition,))
 
+    def consent_parties(self) -> frozenset[str]:
+        """The holder: its consent given in advance (a waiver) frees the grantor."""
+        return frozenset((self.holder,))
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``same-party-both-sides``, and ``competing-first-refusals`` with each later right."""
+        from clausekit.check import overlaps, parties
+        from clausekit.check.diagnostic import Severity
+
+        life = ctx.life(self)
+        yield from parties.both_sides(ctx, life, "grantor", "holder")
+        for two, scope, when in overlaps.clashes(
+            ctx,
+            life,
+            _first_refusal,
+            (self.grantor, self.verb),
+            unlike=self.holder,
+            subjects=self.scope,
+        ):
+            other: RightOfFirstRefusal = two.clause  # type: ignore[assignment]
+            yield ctx.diagnostic(
+                Severity.WARNING,
+                "competing-first-refusals",
+                f"{self.holder} ({self.id!r}) and {other.holder} ({other.id!r}) both hold a right "
+                f"of first refusal when {self.grantor} wants to {verb_phrase(self.verb)} "
+                f"({subjects_text(scope)}), during {when}. Who is offered first is not modelled: "
+                "both must let the deal go. Check the order the contract gives them.",
+                life,
+                two,
+                period=when,
+            )
+
     def summary(self) -> str:
         return (
             f"Before {self.grantor} may {verb_phrase(self.verb)} ({subjects_text(self.scope)}) with a third "
             f"party, {self.holder} must be offered it; the third party is allowed once "
             f"{self.condition().text}."
         )
+
+
+def _first_refusal(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:
+    """The checker's grouping: rights of first refusal by (grantor, verb), tagged by holder."""
+    if isinstance(clause, RightOfFirstRefusal):
+        yield (clause.grantor, clause.verb), clause.holder

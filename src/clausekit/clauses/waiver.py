@@ -17,14 +17,27 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Hashable, Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
 from clausekit.actions import Verb, verb_phrase
-from clausekit.clauses.base import ClauseBase, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
+    from clausekit.clauses import Clause
 
 __all__ = ["Waiver"]
+
+
+def _asks_consent(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:
+    """The checker's grouping: clauses by (party whose consent lifts them, another party named)."""
+    named = set(clause.parties().values())
+    for party in clause.consent_parties():
+        for other in named:
+            yield (party, other), None
 
 
 @final
@@ -66,6 +79,55 @@ class Waiver(ClauseBase, kind="waiver"):
             and (not self.scope or action.subject in self.scope)
             and (not self.counterparties or action.counterparty in self.counterparties)
             and (not self.waives or clause_id in self.waives)
+        )
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``same-party-both-sides``, and ``waiver-waives-nothing``.
+
+        A waiver waives something when some clause in force on one of its
+        days, asked about an action the waiver covers, rules it permitted
+        because of this waiver. The clauses asked are those needing
+        ``granted_by``'s consent (see ``consent_parties()``) that name the
+        grantee; the actions, the grantee doing ``verb`` on the subjects both
+        speak of with each counterparty the waiver names (or, when it names
+        none, each party of that clause and an outsider).
+        """
+        from clausekit.check import overlaps, parties
+        from clausekit.check.diagnostic import Severity
+        from clausekit.check.lives import together
+        from clausekit.scenario import Scenario
+
+        life = ctx.life(self)
+        yield from parties.both_sides(ctx, life, "granted_by", "grantee")
+        if life.period is None:
+            return
+        for other in ctx.alongside(life, _asks_consent, (self.granted_by, self.grantee)):
+            shared = overlaps.shared_subjects(self.scope, other.clause.subjects())
+            when = together((life, other))
+            if shared is None or when is None:
+                continue
+            rule_ctx = Context(on=when.start, scenario=Scenario(), in_force=(self,))
+            others = self.counterparties or {"", *other.clause.parties().values()}
+            for counterparty in sorted(others):
+                for subject in sorted(shared) or [""]:
+                    action = Resolved(self.grantee, self.verb, counterparty, subject, "")
+                    finding = other.clause.rule(action, rule_ctx)
+                    if finding is not None and self in finding.relies_on:
+                        return
+        named = (
+            f"the clauses it names ({', '.join(sorted(self.waives))})"
+            if self.waives
+            else f"any clause needing {self.granted_by}'s consent"
+        )
+        yield ctx.diagnostic(
+            Severity.WARNING,
+            "waiver-waives-nothing",
+            f"Waiver {self.id!r} ({self.granted_by} consents to {self.grantee} "
+            f"{verb_phrase(self.verb)}, {subjects_text(self.scope)}) waives nothing: "
+            f"while it is in force ({life.period}) none of {named} for that action is. "
+            "Check its parties, verb and scope, or the dates of the clause it waives.",
+            life,
+            period=life.period,
         )
 
     def summary(self) -> str:

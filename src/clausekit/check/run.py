@@ -1,0 +1,86 @@
+"""The checker's entry point, :func:`check`: every concern over one agreement."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clausekit.check import dates
+from clausekit.check.context import CheckContext
+from clausekit.check.diagnostic import Diagnostic
+from clausekit.check.evidence import evidence_findings
+from clausekit.check.lives import lives
+from clausekit.check.report import Report
+from clausekit.errors import EvidenceError, QuestionError
+
+if TYPE_CHECKING:
+    from clausekit.agreement import Agreement
+    from clausekit.evidence import EvidenceBase
+
+__all__ = ["check"]
+
+
+def _is_agreement(value: object) -> bool:
+    # Not an import of clausekit.agreement: that module calls this one (Agreement.check),
+    # and no value can be an Agreement before clausekit.agreement has been imported.
+    module = sys.modules.get("clausekit.agreement")
+    return module is not None and isinstance(value, module.Agreement)
+
+
+def check(
+    agreement: Agreement,
+    *,
+    sources: str | os.PathLike[str] | None = None,
+    evidence: EvidenceBase | None = None,
+    retroactive_days: int = 90,
+    advance_days: int = 366,
+) -> Report:
+    """Look for contradictions and likely mistakes in ``agreement`` (see :mod:`clausekit.check`).
+
+    Runs in about n·log n in the number of clauses and amendments (plus the
+    diagnostics found): clauses in force together are found through an
+    interval index, not by trying every pair.
+
+    Args:
+        agreement: the agreement to check.
+        sources: a folder holding the seed articles as ``<document>.txt``; when
+            given, every seed excerpt is looked for in its article.
+        evidence: the evidence base claim ids are looked up in; the bundled
+            one by default (loaded only when some evidence names a claim).
+        retroactive_days: flag an amendment announced more than this many days
+            after it took effect.
+        advance_days: flag an amendment announced more than this many days
+            before it took effect.
+
+    Returns:
+        A :class:`~clausekit.check.Report`, errors first; ``report.has_errors``
+        tells whether any diagnostic is an error.
+
+    Raises:
+        QuestionError: when ``agreement`` is not an :class:`~clausekit.Agreement`.
+        EvidenceError: when ``sources`` is given but is not a folder.
+    """
+    if not _is_agreement(agreement):
+        raise QuestionError(
+            f"check() needs a clausekit.Agreement, got {type(agreement).__name__} {agreement!r}. "
+            "Build one, or load a contract file with clausekit.load(path)."
+        )
+    folder = None if sources is None else Path(sources)
+    if folder is not None and not folder.is_dir():
+        raise EvidenceError(
+            f"check(sources={str(sources)!r}): no such folder. Pass the folder that holds the seed "
+            "articles as <document>.txt, or leave sources out to skip the excerpt check."
+        )
+    ctx = CheckContext(lives(agreement))
+    findings: list[Diagnostic] = [
+        *(d for life in ctx.lives.values() for d in life.clause.check(ctx)),
+        *dates.lifetimes(ctx),
+        *dates.announcements(
+            agreement, ctx, retroactive_days=retroactive_days, advance_days=advance_days
+        ),
+        *dates.same_day(agreement),
+        *evidence_findings(agreement, sources=folder, base=evidence),
+    ]
+    return Report(agreement=agreement.id, title=agreement.title, findings=findings)
