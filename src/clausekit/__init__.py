@@ -82,7 +82,7 @@ from clausekit.verdict import Condition, Finding, Outcome, Ruling, Verdict
 
 if TYPE_CHECKING:
     from clausekit import models
-    from clausekit.check import Report, Severity
+    from clausekit.check import CheckContext, Diagnostic, Report, Severity
     from clausekit.io import dump, dumps, load, loads
     from clausekit.portfolio import evaluate_many, timeline_many
 
@@ -96,6 +96,8 @@ _LAZY = {
     "load": "clausekit.io",
     "loads": "clausekit.io",
     # What Agreement.check() returns; the checker loads the evidence base's code.
+    "CheckContext": "clausekit.check",
+    "Diagnostic": "clausekit.check",
     "Report": "clausekit.check",
     "Severity": "clausekit.check",
     # Portfolio questions: loaded on first use, like the rest, to keep the import short.
@@ -136,6 +138,7 @@ __all__ = [
     "AssumedRate",
     "CannotMeetRequirements",
     "Change",
+    "CheckContext",
     "Clause",
     "ClauseBase",
     "ClauseKitError",
@@ -150,6 +153,7 @@ __all__ = [
     "ContradictoryFactsError",
     "CurrencyMismatchError",
     "DateRange",
+    "Diagnostic",
     "Evidence",
     "EvidenceError",
     "Exclusivity",
