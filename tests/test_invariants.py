@@ -497,7 +497,7 @@ class TestMoney:
                 "Payer", revenue=revenue, during="2021", scenario=scenario
             )
             assert result.amount is not None
-            assert result.amount.currency.code == currency
+            assert result.amount.currency == currency
             return Decimal(result.amount.amount)
 
         def oracle(amount_cents: int) -> Decimal:
