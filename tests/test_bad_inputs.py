@@ -319,7 +319,7 @@ ROWS: list[Row] = [
         lambda: ck.ProcureCompute(buyer="", provider="Beta", workload="training"),
         ck.InvalidActionError,
         "buyer=''",
-        "non-empty name",
+        "must name a party",
     ),
     Row(
         "action/workload",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 
@@ -107,9 +108,23 @@ class TestIPLicense:
         finding = self.licence.rule(act("M", "use-ip", "O", subject), ctx())
         assert (finding.effect if finding else None) is effect
 
-    def test_other_users_are_not_governed(self) -> None:
-        """The licence speaks only about its licensee's use."""
-        assert self.licence.rule(act("Z", "use-ip", "O", "models"), ctx()) is None
+    def test_an_exclusive_licence_excludes_other_users(self) -> None:
+        """An exclusive licence prohibits anyone else's use of the licensed subject."""
+        finding = self.licence.rule(act("Z", "use-ip", "O", "models"), ctx())
+        assert finding is not None
+        assert finding.effect is ck.Outcome.PROHIBITED
+        assert "excludes Z" in finding.reason
+
+    def test_a_non_exclusive_licence_speaks_only_of_its_licensee(self) -> None:
+        """A non-exclusive licence says nothing about others' use (their default holds)."""
+        licence = attrs.evolve(self.licence, exclusive=False)
+        assert licence.rule(act("Z", "use-ip", "O", "models"), ctx()) is None
+
+    def test_the_grant_is_marked_as_a_grant(self) -> None:
+        """The licensee's use within scope is a grant: it lifts the default prohibition."""
+        finding = self.licence.rule(act("M", "use-ip", "O", "models"), ctx())
+        assert finding is not None
+        assert finding.grants
 
 
 class TestCommitments:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import attrs
@@ -14,6 +15,13 @@ from clausekit.registry import CLAUSE_KINDS, FACT_KINDS, Registry
 SOURCE = ck.OutsideSource(
     url="https://example.org/nc", title="Non-compete", published="2020-01-01", gloss="g"
 )
+
+
+@pytest.fixture(autouse=True)
+def _registries_as_before() -> Iterator[None]:
+    """Kinds defined by a test leave the registries when it ends."""
+    with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
+        yield
 
 
 class TestBundled:
@@ -122,3 +130,15 @@ class TestUserKinds:
         registry.register("second", second)
         assert seen == [first, second]
         assert registry.kinds() == ("first", "second")
+
+    def test_restored_forgets_kinds_defined_inside(self) -> None:
+        """restored() gives back the registry as it was before the block."""
+        before = FACT_KINDS.kinds()
+        with FACT_KINDS.restored():
+
+            @attrs.frozen
+            class Passing(ck.Fact, kind="test-passing"):
+                about: str
+
+            assert "test-passing" in FACT_KINDS
+        assert FACT_KINDS.kinds() == before

@@ -528,7 +528,17 @@ class InvalidFactError(ClauseKitError, TypeError, ValueError):
 
 
 class InvalidActionError(ClauseKitError, ValueError):
-    """An action built with a missing or malformed part."""
+    """An action built with a missing or malformed part.
+
+    Attributes:
+        field: the action's field that is wrong.
+        value: the value given.
+    """
+
+    def __init__(self, message: str, *, field: str = "", value: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
 
 
 class EvidenceError(ClauseKitError, ValueError):

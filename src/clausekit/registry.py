@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
@@ -89,6 +90,27 @@ class Registry(Generic[T]):
             known = tuple(self._classes.values())
         for cls in known:
             callback(cls)
+
+    def unregister(self, kind: str) -> None:
+        """Remove ``kind`` (tests and notebooks that define kinds on the fly)."""
+        with self._lock:
+            self._classes.pop(kind, None)
+
+    @contextlib.contextmanager
+    def restored(self) -> Iterator[Registry[T]]:
+        """A block after which the registry is as before: kinds registered inside it go away.
+
+        Examples:
+            >>> with CLAUSE_KINDS.restored():
+            ...     pass  # define kinds for one test here
+        """
+        with self._lock:
+            saved = dict(self._classes)
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._classes = saved
 
     def get(self, kind: object) -> T | None:
         """The class of ``kind``, or None."""

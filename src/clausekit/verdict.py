@@ -31,9 +31,11 @@ if TYPE_CHECKING:
     from clausekit.actions import Action
     from clausekit.agreement import Amendment
     from clausekit.clauses import Clause
+    from clausekit.clauses.carve_out import CarveOut
 
 __all__ = [
     "NO_CLAUSE_REASON",
+    "NO_LICENCE_REASON",
     "Condition",
     "Finding",
     "Outcome",
@@ -44,6 +46,7 @@ __all__ = [
 ]
 
 NO_CLAUSE_REASON = "no clause in force restricts this"
+NO_LICENCE_REASON = "no licence in force grants this"
 
 
 class Outcome(enum.StrEnum):
@@ -62,6 +65,7 @@ class Outcome(enum.StrEnum):
 # Enum members looked up once: attribute access on an Enum class is slow in Python 3.11.
 _CONDITIONAL = Outcome.CONDITIONAL
 _UNKNOWN = Outcome.UNKNOWN
+_PROHIBITED = Outcome.PROHIBITED
 
 _PRECEDENCE = {
     Outcome.PROHIBITED: 3,
@@ -117,6 +121,10 @@ class Finding:
         conditions: for ``CONDITIONAL``, what must hold.
         missing: for ``UNKNOWN``, which facts or terms are missing.
         relies_on: other clauses the finding rests on (a waiver, an approval).
+        grants: True when the clause grants the action (a licence): for an
+            action prohibited by default, only a grant lifts the default.
+        carve_out: the carve-out of the clause that took the action out of
+            its reach, when that is what the finding reports.
     """
 
     effect: Outcome
@@ -124,6 +132,8 @@ class Finding:
     conditions: tuple[Condition, ...] = ()
     missing: tuple[str, ...] = ()
     relies_on: tuple[Clause, ...] = ()
+    grants: bool = False
+    carve_out: CarveOut | None = None
 
 
 @attrs.frozen
@@ -148,8 +158,9 @@ class Ruling:
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        """The clause's evidence followed by that of every clause it relies on."""
-        out = list(self.clause.evidence)
+        """The clause's evidence (or its carve-out's) followed by that of every clause it relies on."""
+        carve_out = self.finding.carve_out
+        out = list(carve_out.evidence if carve_out is not None else self.clause.evidence)
         for other in self.finding.relies_on:
             out.extend(e for e in other.evidence if e not in out)
         return tuple(out)
@@ -159,22 +170,32 @@ class Ruling:
         return (self.clause.id, self.finding.effect, self.finding.reason)
 
 
-def derive(
-    rulings: tuple[Ruling, ...],
-) -> tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]:
-    """A verdict's outcome, open conditions and missing facts, from its rulings."""
+Derived = tuple[Outcome, tuple[Condition, ...], tuple[str, ...], bool]
+"""A verdict's outcome, open conditions, missing facts, and whether the action's default decided."""
+
+
+def derive(rulings: tuple[Ruling, ...], default: Outcome = Outcome.PERMITTED) -> Derived:
+    """A verdict's outcome, open conditions and missing facts, from its rulings and the default.
+
+    ``default`` is what holds where no clause speaks. A ``PERMITTED`` default
+    decides only when no clause rules; a ``PROHIBITED`` one (using what
+    belongs to someone else) holds unless a ruling grants the action, and
+    then combines with the rulings like a prohibition.
+    """
+    if default is _PROHIBITED and not any(r.finding.grants for r in rulings):
+        return _PROHIBITED, (), (), True
     if not rulings:
-        return Outcome.PERMITTED, (), ()
+        return Outcome.PERMITTED, (), (), True
     if len(rulings) == 1:  # the common case, without the generators
         finding = rulings[0].finding
         effect = finding.effect
         if effect is _CONDITIONAL:
             conditions = finding.conditions
-            return effect, conditions if len(conditions) < 2 else _dedupe(conditions), ()
+            return effect, conditions if len(conditions) < 2 else _dedupe(conditions), (), False
         if effect is _UNKNOWN:
             missing = finding.missing
-            return effect, (), missing if len(missing) < 2 else _dedupe(missing)
-        return effect, (), ()
+            return effect, (), missing if len(missing) < 2 else _dedupe(missing), False
+        return effect, (), (), False
     outcome = combine(r.finding.effect for r in rulings)
     conditions = _dedupe(
         c for r in rulings if r.finding.effect is Outcome.CONDITIONAL for c in r.finding.conditions
@@ -182,7 +203,7 @@ def derive(
     missing = _dedupe(
         m for r in rulings if r.finding.effect is Outcome.UNKNOWN for m in r.finding.missing
     )
-    return outcome, conditions, missing
+    return outcome, conditions, missing, False
 
 
 def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -208,6 +229,12 @@ class Verdict:
         scenario: the facts the question was asked under.
         known_on: for an agreement "as known on" a day, that day.
         agreement: the title of the agreement asked.
+        default: what holds for this action where no clause speaks (the
+            action's default between these parties).
+        notes: what the reader should know about the question itself (a party
+            outside the agreement, a verb no clause speaks of).
+        by_default: True when the answer rests on the default: no clause
+            decided it (or, for a default prohibition, none granted it).
     """
 
     action: Action
@@ -218,9 +245,12 @@ class Verdict:
     assumptions: tuple[str, ...] = ()
     known_on: pendulum.Date | None = None
     agreement: str = ""
+    default: Outcome = Outcome.PERMITTED
+    notes: tuple[str, ...] = ()
     outcome: Outcome = attrs.field(init=False)
     conditions: tuple[Condition, ...] = attrs.field(init=False)
     missing: tuple[str, ...] = attrs.field(init=False)
+    by_default: bool = attrs.field(init=False)
     # Text that depends on the rulings only (the headline, the "Why" section per width),
     # built on first use. Verdicts an agreement gives for the same answer on other days
     # share this dict, so the explanation is written once per answer, not once per day.
@@ -228,10 +258,11 @@ class Verdict:
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__
-        outcome, conditions, missing = derive(self.rulings)
+        outcome, conditions, missing, by_default = derive(self.rulings, self.default)
         set_(self, "outcome", outcome)
         set_(self, "conditions", conditions)
         set_(self, "missing", missing)
+        set_(self, "by_default", by_default)
 
     @classmethod
     def _assemble(
@@ -245,12 +276,14 @@ class Verdict:
         assumptions: tuple[str, ...],
         known_on: pendulum.Date | None,
         agreement: str,
-        derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]],
+        derived: Derived,
         texts: dict[object, str],
+        default: Outcome = Outcome.PERMITTED,
+        notes: tuple[str, ...] = (),
     ) -> Verdict:
         """A verdict from parts the engine has already computed and checked.
 
-        ``derived`` must be ``derive(rulings)`` and ``texts`` a dict shared only
+        ``derived`` must be ``derive(rulings, default)`` and ``texts`` a dict shared only
         by verdicts with these very rulings. This skips ``__init__`` on the
         agreement's hot path; the result equals ``Verdict(...)`` built from the
         same fields.
@@ -268,12 +301,22 @@ class Verdict:
         set_(self, "outcome", derived[0])
         set_(self, "conditions", derived[1])
         set_(self, "missing", derived[2])
+        set_(self, "by_default", derived[3])
+        set_(self, "default", default)
+        set_(self, "notes", notes)
         set_(self, "_texts", texts)
         return self
 
     @property
+    def default_reason(self) -> str:
+        """Why the default holds, in words: nothing restricts, or no licence grants."""
+        return NO_LICENCE_REASON if self.default is Outcome.PROHIBITED else NO_CLAUSE_REASON
+
+    @property
     def reason(self) -> str:
-        """The main reason in one line: the deciding ruling's reason, or that none applies."""
+        """The main reason in one line: the deciding ruling's reason, or the default's."""
+        if self.by_default:
+            return self.default_reason
         deciding = [r for r in self.rulings if r.effect is self.outcome]
         return deciding[0].reason if deciding else NO_CLAUSE_REASON
 
@@ -287,7 +330,13 @@ class Verdict:
 
     def key(self) -> tuple[object, ...]:
         """What makes two verdicts on different days the same answer."""
-        return (self.outcome, self.conditions, self.missing, tuple(r.key() for r in self.rulings))
+        return (
+            self.outcome,
+            self.conditions,
+            self.missing,
+            self.by_default,
+            tuple(r.key() for r in self.rulings),
+        )
 
     def answer_key(self) -> tuple[object, ...]:
         """The answer alone: outcome, open conditions and missing facts."""
@@ -306,8 +355,8 @@ class Verdict:
             text += " — permitted only if " + " and ".join(c.text for c in self.conditions)
         elif self.outcome is Outcome.UNKNOWN:
             text += " — missing: " + "; ".join(self.missing)
-        elif not self.rulings:
-            text += " — " + NO_CLAUSE_REASON
+        elif self.by_default:
+            text += " — " + self.default_reason
         return text
 
     def explain(self, *, width: int = 88, format: Literal["text", "markdown"] = "text") -> str:

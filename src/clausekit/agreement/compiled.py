@@ -13,6 +13,7 @@ import pendulum
 
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
+from clausekit.agreement.vocabulary import Vocabulary
 from clausekit.clauses import AGIClause, Resolved, RevenueShare
 from clausekit.errors import (
     AgreementError,
@@ -21,7 +22,7 @@ from clausekit.errors import (
 )
 from clausekit.parties import PartyRegistry
 from clausekit.scenario import Scenario
-from clausekit.verdict import Condition, Outcome, Ruling
+from clausekit.verdict import Derived, Ruling
 
 
 @attrs.frozen
@@ -37,6 +38,7 @@ class _Compiled:
     dormant: frozenset[str]
     agi: tuple[AGIClause, ...]
     clause_ids: frozenset[str]
+    vocabulary: Vocabulary
     # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
     verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
     # What questions already worked out, for every later question it answers (see
@@ -59,8 +61,6 @@ _MEMO_SIZE = 4096
 
 _NO_FACTS = Scenario()
 
-# (action, canonical actor, canonical counterparty) -> the action as clauses read it.
-_RESOLVED: dict[tuple[Action, str, str | None], Resolved] = {}
 
 _NOTHING: Mapping[str, str] = MappingProxyType({})
 
@@ -84,7 +84,7 @@ class _Answer:
 
     resolved: Resolved
     rulings: tuple[Ruling, ...]
-    derived: tuple[Outcome, tuple[Condition, ...], tuple[str, ...]]
+    derived: Derived
     assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
     texts: dict[object, str] = attrs.field(factory=dict)
     _key: tuple[object, ...] | None = None
@@ -195,6 +195,7 @@ def _compile(
         dormant=frozenset(i for clause in agi for i in clause.starts),
         agi=tuple(agi),
         clause_ids=clause_ids,
+        vocabulary=Vocabulary.of(life[1].clause for life in lives.values()),
         verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},
     )
 

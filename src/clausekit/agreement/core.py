@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
-from clausekit.actions import Action
+from clausekit.actions import Action, _ActionBase
 from clausekit.agreement import money
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.compiled import (
     _NO_FACTS,
     _NOTHING,
-    _RESOLVED,
     _Answer,
     _compile,
     _Compiled,
@@ -166,32 +165,51 @@ class Agreement:
 
     # ------------------------------------------------------------------ resolution
 
-    def _resolve(self, action: Action) -> Resolved:
+    def _party_of(self, value: object, *, field: str, outsiders: list[str]) -> str:
+        """The canonical name of a party field: text must name a party of the agreement (else
+        UnknownPartyError with suggestions); a Party the agreement does not list is an outsider."""
         registry = self._compiled.registry
-        try:
-            actor = registry.canonical(action.actor)
-            other = action.counterparty
-            counterparty = None if other is None else registry.canonical(other)
-        except UnknownPartyError:
-            # Look up again, naming the field, so the error says where the name was.
-            kind = type(action).__name__
-            actor = registry.canonical(action.actor, where=f"{kind} (actor)")
-            registry.canonical(other, where=f"{kind} (counterparty)")  # type: ignore[arg-type]
-            raise
-        # The resolution depends on the action and the canonical names only, so agreements
-        # that name the parties alike share it (a portfolio asks one action of them all).
-        key = (action, actor, counterparty)
-        resolved = _RESOLVED.get(key)
-        if resolved is None:
-            resolved = Resolved(
-                actor=actor,
-                verb=action.verb,
-                counterparty=counterparty,
-                subject=action.subject,
-                text=action.describe(actor, counterparty),
+        if isinstance(value, Party):
+            try:
+                return registry.canonical(value.name)
+            except UnknownPartyError:
+                outsiders.append(value.name)
+                return value.name
+        return registry.canonical(value, where=field)  # type: ignore[arg-type]
+
+    def _resolve(self, action: Action) -> Resolved:
+        """The action as this agreement reads it (see :class:`~clausekit.clauses.base.Resolved`)."""
+        if not isinstance(action, _ActionBase):
+            raise QuestionError(
+                f"action={action!r} is not a clausekit action; ask about one such as "
+                "ck.ProcureCompute(...), ck.UseIP(...) or ck.Act(actor=..., verb=...).",
             )
-            _remember(_RESOLVED, key, resolved)
-        return resolved
+        kind = type(action).__name__
+        outsiders: list[str] = []
+        actor = self._party_of(action.actor, field=f"{kind} (actor)", outsiders=outsiders)
+        other = action.counterparty
+        counterparty = (
+            None
+            if other is None
+            else self._party_of(other, field=f"{kind} (counterparty)", outsiders=outsiders)
+        )
+        notes = [
+            f"{name} is not a party to the agreement (asked about as an outsider)"
+            for name in dict.fromkeys(outsiders)
+        ]
+        notes += self._compiled.vocabulary.check(
+            verb=action.verb, subject=action.subject, agreement=self.title
+        )
+        return Resolved(
+            actor=actor,
+            verb=action.verb,
+            counterparty=counterparty,
+            subject=action.subject,
+            text=action.describe(actor, counterparty),
+            qualifiers=action.qualifiers,
+            default=action.default_for(actor, counterparty),
+            notes=tuple(notes),
+        )
 
     def _scenario(self, scenario: Scenario | None) -> Scenario:
         if scenario is None:
@@ -345,6 +363,8 @@ class Agreement:
             agreement=self.title,
             derived=answer.derived,
             texts=answer.texts,
+            default=answer.resolved.default,
+            notes=answer.resolved.notes,
         )
 
     def _work_out(self, resolved: Resolved, day: pendulum.Date, scenario: Scenario) -> _Answer:
@@ -362,18 +382,28 @@ class Agreement:
             finding = item.clause.rule(resolved, ctx)
             if finding is None:
                 continue
+            if finding.effect is not Outcome.PERMITTED and item.clause.carve_outs:
+                carve_out = item.clause.carved_out(resolved)
+                if carve_out is not None:
+                    finding = Finding(
+                        Outcome.PERMITTED,
+                        f"Carve-out {carve_out.id!r} of clause {item.clause.id!r} takes this "
+                        f"action out of the clause: {carve_out.describe()}.",
+                        carve_out=carve_out,
+                    )
             if item.clause.id in uncertain:
                 finding = Finding(
                     Outcome.UNKNOWN,
                     f"{finding.reason} Whether this clause still applies depends on an AGI "
                     "declaration whose verification is unknown.",
                     missing=(uncertain[item.clause.id],),
+                    grants=finding.grants,
                 )
             rulings.append(Ruling(item.clause, item.amendment, finding))
             if item.clause.id in assumptions:
                 used_assumptions.append(assumptions[item.clause.id])
         found = tuple(rulings)
-        derived = derive(found)
+        derived = derive(found, resolved.default)
         return _Answer(
             resolved=resolved,
             rulings=found,

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import attrs
 import pendulum
 
+from clausekit.clauses.carve_out import CarveOut
+from clausekit.clauses.scope import covers, scope_converter, subjects_text
 from clausekit.errors import AgreementError, KindError
 from clausekit.evidence import Evidence, require_evidence
 from clausekit.registry import CLAUSE_KINDS, register_subclass
@@ -49,18 +51,41 @@ if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
     from clausekit.clauses.waiver import Waiver
 
-__all__ = ["ClauseBase", "Context", "Resolved", "scope_converter", "subjects_text", "valid_id"]
+__all__ = [
+    "ClauseBase",
+    "Context",
+    "Resolved",
+    "covers",
+    "scope_converter",
+    "subjects_text",
+    "valid_id",
+]
 
 
 @attrs.frozen
 class Resolved:
-    """An action with its parties replaced by their canonical names."""
+    """An action as the agreement reads it: canonical party names, its qualifiers and default.
+
+    Attributes:
+        actor: who acts (canonical name, or an outsider's name).
+        verb: what it does.
+        counterparty: with whom, or None.
+        subject: over which subject ("" for none).
+        text: the action in words.
+        qualifiers: words that may bring the action under a clause's carve-out.
+        default: what holds where no clause speaks.
+        notes: what the answer should say about the question itself (an
+            outsider, a verb no clause speaks of).
+    """
 
     actor: str
     verb: str
     counterparty: str | None
     subject: str
     text: str
+    qualifiers: frozenset[str] = frozenset()
+    default: Outcome = Outcome.PERMITTED
+    notes: tuple[str, ...] = ()
 
 
 def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -79,27 +104,6 @@ def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 def _until(value: object) -> pendulum.Date | None:
     return None if value is None else to_day(value, field="until")
-
-
-def scope_converter(value: Iterable[str] | str) -> frozenset[str]:
-    """Turn a scope (an iterable of subjects) into a frozenset of plain strings.
-
-    An empty scope means every subject. A lone string is refused, since
-    ``frozenset("api")`` would silently become ``{'a', 'p', 'i'}``.
-    """
-    if isinstance(value, str):
-        raise AgreementError(
-            f"scope={value!r} is a single string; pass a list such as [{value!r}]."
-        )
-    return frozenset(str(v) for v in value)
-
-
-def subjects_text(scope: frozenset[str]) -> str:
-    """A scope in words: ``'training and research'`` or ``'any subject'``."""
-    if not scope:
-        return "any subject"
-    items = sorted(scope)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @attrs.frozen(kw_only=True)
@@ -126,6 +130,7 @@ class ClauseBase:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
     until: pendulum.Date | None = attrs.field(default=None, converter=_until)
     note: str = ""
+    carve_outs: tuple[CarveOut, ...] = attrs.field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
         cls = type(self)
@@ -195,6 +200,17 @@ class ClauseBase:
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         """What the clause says about ``action`` under ``ctx``; None when it does not govern it."""
+        return None
+
+    def carved_out(self, action: Resolved) -> CarveOut | None:
+        """The first of the clause's carve-outs that covers ``action``, if any."""
+        for carve_out in self.carve_outs:
+            if carve_out.covers(
+                qualifiers=action.qualifiers,
+                counterparty=action.counterparty,
+                subject=action.subject,
+            ):
+                return carve_out
         return None
 
     def summary(self) -> str:

@@ -25,7 +25,14 @@ import attrs
 import pendulum
 
 from clausekit.actions import Verb
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 from clausekit.money import Money, format_money, to_money
 from clausekit.time import to_day
 from clausekit.verdict import Finding, Outcome
@@ -71,7 +78,7 @@ class _Purchase(ClauseBase):
             action.verb == Verb.PROCURE_COMPUTE.value
             and action.actor == buyer
             and action.counterparty == provider
-            and (not scope or action.subject in scope)
+            and covers(scope, action.subject)
         ):
             return None
         return Finding(Outcome.PERMITTED, self._describe())

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from clausekit.actions import verb_phrase
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 from clausekit.verdict import Finding, Outcome
 
 if TYPE_CHECKING:
@@ -58,7 +65,7 @@ class ConsentRequirement(ClauseBase, kind="consent-requirement"):
         return (
             action.actor == self.bound
             and action.verb == self.verb
-            and (not self.scope or action.subject in self.scope)
+            and covers(self.scope, action.subject)
             and (not self.counterparties or action.counterparty in self.counterparties)
         )
 

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from clausekit.actions import Verb, verb_phrase
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 from clausekit.verdict import Finding, Outcome
 
 if TYPE_CHECKING:
@@ -71,7 +78,7 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
             action.actor == self.bound
             and action.verb == self.verb
             and action.counterparty is not None
-            and (not self.scope or action.subject in self.scope)
+            and covers(self.scope, action.subject)
         )
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:

@@ -20,7 +20,14 @@ from typing import ClassVar, final
 import attrs
 
 from clausekit.actions import Verb
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 from clausekit.verdict import Finding, Outcome
 
 __all__ = ["IPLicense"]
@@ -38,7 +45,9 @@ class IPLicense(ClauseBase, kind="ip-license"):
         licensee: the party licensed.
         scope: the bodies of IP licensed (``"models"``, ``"research"``); empty = all.
         excludes: bodies of IP expressly left out (``"agi-technology"``).
-        exclusive: whether the licence is exclusive.
+        exclusive: whether the licence is exclusive: an exclusive licence
+            keeps everyone else, the licensor included, from the licensed
+            subjects (a carve-out can except some uses).
     """
 
     party_fields: ClassVar[tuple[str, ...]] = ("licensor", "licensee")
@@ -54,19 +63,17 @@ class IPLicense(ClauseBase, kind="ip-license"):
         return _USE_IP
 
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
-        if not (
-            action.verb == Verb.USE_IP.value
-            and action.actor == self.licensee
-            and action.counterparty == self.licensor
-        ):
+        if action.verb != Verb.USE_IP.value or action.counterparty != self.licensor:
             return None
-        if action.subject in self.excludes:
+        if action.actor != self.licensee:
+            return self._excludes_others(action)
+        if self.excludes and covers(self.excludes, action.subject):
             return Finding(
                 Outcome.PROHIBITED,
                 f"The licence of {self.licensor}'s IP to {self.licensee} excludes "
                 f"{action.subject}.",
             )
-        if self.scope and action.subject not in self.scope:
+        if not covers(self.scope, action.subject):
             return None
         kind = "an exclusive" if self.exclusive else "a non-exclusive"
         until = f" until {self.until}" if self.until else ""
@@ -74,6 +81,19 @@ class IPLicense(ClauseBase, kind="ip-license"):
             Outcome.PERMITTED,
             f"{self.licensee} holds {kind} licence to {self.licensor}'s IP "
             f"({subjects_text(self.scope)}){until}.",
+            grants=True,
+        )
+
+    def _excludes_others(self, action: Resolved) -> Finding | None:
+        """An exclusive licence keeps everyone else, the licensor included, from its subject."""
+        if not self.exclusive or not covers(self.scope, action.subject):
+            return None
+        if self.excludes and covers(self.excludes, action.subject):
+            return None
+        return Finding(
+            Outcome.PROHIBITED,
+            f"{self.licensee} holds an exclusive licence to {self.licensor}'s IP "
+            f"({subjects_text(self.scope)}), which excludes {action.actor}.",
         )
 
     def summary(self) -> str:

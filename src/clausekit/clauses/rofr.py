@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from clausekit.actions import Verb, verb_phrase
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 from clausekit.errors import AgreementError
 from clausekit.scenario import CannotMeetRequirements, OfferAccepted, OfferDeclined
 from clausekit.verdict import Condition, Finding, Outcome
@@ -114,7 +121,7 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
             action.actor == self.grantor
             and action.verb == self.verb
             and action.counterparty is not None
-            and (not self.scope or action.subject in self.scope)
+            and covers(self.scope, action.subject)
         )
 
     def condition(self) -> Condition:

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from clausekit.actions import Verb, verb_phrase
-from clausekit.clauses.base import ClauseBase, Context, Resolved, scope_converter, subjects_text
+from clausekit.clauses.base import (
+    ClauseBase,
+    Context,
+    Resolved,
+    covers,
+    scope_converter,
+    subjects_text,
+)
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
@@ -76,7 +83,7 @@ class Waiver(ClauseBase, kind="waiver"):
             party == self.granted_by
             and action.actor == self.grantee
             and action.verb == self.verb
-            and (not self.scope or action.subject in self.scope)
+            and covers(self.scope, action.subject)
             and (not self.counterparties or action.counterparty in self.counterparties)
             and (not self.waives or clause_id in self.waives)
         )

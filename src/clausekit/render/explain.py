@@ -208,12 +208,21 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
     if verdict.scenario:
         head.append(("Facts", verdict.scenario.describe()))
     head.extend(("Assumed", assumption) for assumption in verdict.assumptions)
+    head.extend(("Note", note) for note in verdict.notes)
     if not verdict.rulings:
         head.append(
             (
                 "Why",
                 f"{verdict.reason} — none of the clauses in force on {verdict.on.isoformat()} "
-                "governs this action.",
+                f"governs this action, so its default holds ({verdict.default.value.upper()}).",
+            )
+        )
+    elif verdict.by_default:
+        head.append(
+            (
+                "Default",
+                f"{verdict.default.value.upper()} — {verdict.default_reason}: no clause in "
+                f"force on {verdict.on.isoformat()} grants this action.",
             )
         )
     if markdown:

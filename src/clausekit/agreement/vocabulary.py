@@ -1,0 +1,96 @@
+"""An agreement's vocabulary: the verbs, subjects and qualifiers its clauses speak of.
+
+A question's verb or subject is checked against it. A likely misspelling of a
+known term raises :class:`~clausekit.errors.UnknownTermError` with
+suggestions; a term unlike every known one is answered by the action's
+default, and the answer says that no clause speaks of it. Subjects nest with
+``/``: a question about ``safari/private-browsing`` is about ``safari`` too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import attrs
+
+from clausekit.clauses import Clause
+from clausekit.clauses.scope import within
+from clausekit.errors import UnknownTermError
+
+__all__ = ["Vocabulary"]
+
+# How alike two terms must be (difflib's ratio, after folding case and separators) for one to
+# be taken as a misspelling of the other: typo distance, not mere relatedness.
+_LIKENESS = 0.8
+
+
+def _fold(term: str) -> str:
+    return "-".join(term.casefold().replace("_", " ").replace("-", " ").split())
+
+
+def _frozen(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+@attrs.frozen
+class Vocabulary:
+    """The terms an agreement's clauses speak of.
+
+    Attributes:
+        verbs: verbs of the actions its clauses rule on.
+        subjects: subjects its clauses' scopes name (workloads, territories, bodies of IP).
+        qualifiers: qualifiers its carve-outs name.
+    """
+
+    verbs: frozenset[str] = attrs.field(converter=_frozen)
+    subjects: frozenset[str] = attrs.field(converter=_frozen)
+    qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen)
+
+    @classmethod
+    def of(cls, clauses: Iterable[Clause]) -> Vocabulary:
+        """The vocabulary of ``clauses``."""
+        verbs: set[str] = set()
+        subjects: set[str] = set()
+        qualifiers: set[str] = set()
+        for clause in clauses:
+            verbs |= clause.verbs() or frozenset()
+            subjects |= clause.subjects()
+            for carve_out in clause.carve_outs:
+                qualifiers |= carve_out.qualifiers
+                subjects |= carve_out.subjects
+        return cls(verbs, subjects, qualifiers)
+
+    def suggestions(self, term: str, known: frozenset[str]) -> list[str]:
+        """Known terms ``term`` is likely a misspelling of, best first (none when it is known)."""
+        if term in known:
+            return []
+        folded = _fold(term)
+        by_fold = {_fold(k): k for k in sorted(known)}
+        if folded in by_fold:
+            return [by_fold[folded]]
+        hits = difflib.get_close_matches(folded, list(by_fold), n=3, cutoff=_LIKENESS)
+        return [by_fold[h] for h in hits]
+
+    def check(self, *, verb: str, subject: str, agreement: str) -> tuple[str, ...]:
+        """Notes for a question's verb and subject, or :class:`UnknownTermError` for a misspelling.
+
+        Returns what the answer should say: that no clause speaks of the verb
+        or subject, when that is so.
+        """
+        notes: list[str] = []
+        if verb not in self.verbs:
+            hint = self.suggestions(verb, self.verbs)
+            if hint:
+                raise UnknownTermError.for_term(verb, hint, role="verb", agreement=agreement)
+            notes.append(f"no clause of this agreement speaks of the verb {verb!r}")
+        if subject and not self.speaks_of(subject):
+            hint = self.suggestions(subject, self.subjects)
+            if hint:
+                raise UnknownTermError.for_term(subject, hint, role="subject", agreement=agreement)
+            notes.append(f"no clause of this agreement speaks of the subject {subject!r}")
+        return tuple(notes)
+
+    def speaks_of(self, subject: str) -> bool:
+        """True when some clause's scope names ``subject``, one it lies within, or one within it."""
+        return any(within(subject, s) or within(s, subject) for s in self.subjects)
