@@ -22,9 +22,18 @@ from clausekit.actions import (
     Verb,
     Workload,
 )
-from clausekit.agreement import Agreement, Amendment, InForce, Owed, Replacement, Share
+from clausekit.agreement import (
+    Agreement,
+    Amendment,
+    InForce,
+    Owed,
+    Replacement,
+    Share,
+    Vocabulary,
+)
 from clausekit.clauses import (
     AGIClause,
+    CarveOut,
     Clause,
     ClauseBase,
     ComputeDeal,
@@ -137,6 +146,7 @@ __all__ = [
     "AppointDistributor",
     "AssumedRate",
     "CannotMeetRequirements",
+    "CarveOut",
     "Change",
     "CheckContext",
     "Clause",
@@ -203,6 +213,7 @@ __all__ = [
     "UseIP",
     "Verb",
     "Verdict",
+    "Vocabulary",
     "Waiver",
     "Workload",
     "__version__",

@@ -106,6 +106,10 @@ class Fact:
         """``(topic, stance)`` pairs: facts sharing a topic with other stances contradict."""
         return ()
 
+    def references(self) -> frozenset[str]:
+        """Ids of the clauses the fact names; the agreement checks they exist."""
+        return frozenset()
+
     def with_canonical_parties(self, canonical: Callable[[str], str]) -> Fact:
         """The same fact with every party field replaced by ``canonical(name)``."""
         changes: dict[str, Any] = {}
@@ -237,6 +241,9 @@ class AssumedRate(Fact, kind="assumed-rate"):
 
     def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
         return ((("assumed-rate", self.clause), self.rate),)
+
+    def references(self) -> frozenset[str]:
+        return frozenset((self.clause,))
 
 
 FACT_TYPES: tuple[type[Fact], ...] = (

@@ -31,6 +31,7 @@ from __future__ import annotations
 from clausekit.agreement.amendment import Amendment, InForce, Replacement
 from clausekit.agreement.core import Agreement
 from clausekit.agreement.owed import Owed, Share
+from clausekit.agreement.vocabulary import Vocabulary
 
 __all__ = [
     "Agreement",
@@ -39,4 +40,5 @@ __all__ = [
     "Owed",
     "Replacement",
     "Share",
+    "Vocabulary",
 ]

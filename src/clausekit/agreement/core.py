@@ -23,6 +23,7 @@ from clausekit.agreement.compiled import (
     _touched,
 )
 from clausekit.agreement.owed import Owed
+from clausekit.agreement.vocabulary import Vocabulary
 from clausekit.clauses import AGIClause, Clause, Context, Resolved
 from clausekit.clauses.base import valid_id
 from clausekit.errors import (
@@ -128,6 +129,15 @@ class Agreement:
         """Every day on which the set of clauses in force changes (without scenario facts)."""
         return self._compiled.days
 
+    def vocabulary(self) -> Vocabulary:
+        """The verbs, subjects and qualifiers this agreement's clauses speak of.
+
+        A question whose verb or subject looks like a misspelling of one of
+        these raises :class:`~clausekit.errors.UnknownTermError`; one unlike
+        all of them is answered by the action's default, and says so.
+        """
+        return self._compiled.vocabulary
+
     def party(self, name: str) -> Party:
         """The party called ``name`` (name or alias, any case)."""
         return self._compiled.registry.resolve(name)
@@ -222,6 +232,13 @@ class Agreement:
         if not scenario:
             return scenario
         registry = self._compiled.registry
+        clause_ids = self._compiled.clause_ids
+        for fact in scenario:
+            for ref in fact.references():
+                if ref not in clause_ids:
+                    raise UnknownClauseError.for_id(
+                        ref, clause_ids, where=f"The scenario's fact {fact!r}"
+                    )
         return scenario.resolved(lambda name: registry.canonical(name, where="the scenario"))
 
     # ------------------------------------------------------------------ in force

@@ -22,7 +22,7 @@ __all__ = ["Vocabulary"]
 
 # How alike two terms must be (difflib's ratio, after folding case and separators) for one to
 # be taken as a misspelling of the other: typo distance, not mere relatedness.
-_LIKENESS = 0.8
+_LIKENESS = 0.75
 
 
 def _fold(term: str) -> str:

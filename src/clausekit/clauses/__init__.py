@@ -26,6 +26,7 @@ from typing import TypeAlias
 
 from clausekit.clauses.agi import AGIClause, AGITrigger
 from clausekit.clauses.base import ClauseBase, Context, Resolved
+from clausekit.clauses.carve_out import CarveOut
 from clausekit.clauses.commitments import ComputeDeal, SpendCommitment
 from clausekit.clauses.consent import ConsentRequirement
 from clausekit.clauses.exclusivity import Exclusivity
@@ -39,6 +40,7 @@ __all__ = [
     "CLAUSE_KINDS",
     "AGIClause",
     "AGITrigger",
+    "CarveOut",
     "Clause",
     "ClauseBase",
     "ComputeDeal",

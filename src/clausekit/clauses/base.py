@@ -173,6 +173,9 @@ class ClauseBase:
                 new = frozenset(canonical(v) for v in value)
             if new != value:
                 changes[name] = new
+        carve_outs = tuple(c.with_canonical_parties(canonical) for c in self.carve_outs)
+        if carve_outs != self.carve_outs:
+            changes["carve_outs"] = carve_outs
         if not changes:
             return self
         return attrs.evolve(self, **changes)

@@ -27,12 +27,12 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
 from clausekit.clauses.scope import covers, scope_converter, subjects_text
-from clausekit.errors import AgreementError
+from clausekit.errors import AgreementError, ClauseKitError
 from clausekit.evidence import Evidence, require_evidence
 
 __all__ = ["CarveOut"]
@@ -93,6 +93,24 @@ class CarveOut:
         if self.counterparties and counterparty not in self.counterparties:
             return False
         return not self.subjects or any(covers(frozenset((s,)), subject) for s in self.subjects)
+
+    def with_canonical_parties(self, canonical: Callable[[str], str]) -> CarveOut:
+        """The same carve-out with the agreement's names for its counterparties.
+
+        A counterparty the agreement does not list stays as written: "every
+        supplier except these" may name outsiders.
+        """
+        if not self.counterparties:
+            return self
+
+        def lenient(name: str) -> str:
+            try:
+                return canonical(name)
+            except ClauseKitError:
+                return name
+
+        named = frozenset(lenient(n) for n in self.counterparties)
+        return self if named == self.counterparties else attrs.evolve(self, counterparties=named)
 
     def describe(self) -> str:
         """What it excepts, in words."""
