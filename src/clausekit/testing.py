@@ -535,8 +535,14 @@ def actions(
 
 @_memo
 @st.composite
-def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
-    """Consistent scenarios over the parties ``names``: no fact together with its opposite."""
+def scenarios(
+    draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES, clause_ids: Sequence[str] = ()
+) -> Scenario:
+    """Consistent scenarios over the parties ``names``: no fact together with its opposite.
+
+    A rate is assumed only for one of ``clause_ids`` (an agreement refuses an
+    assumed rate for a clause it does not have), so give the agreement's ids.
+    """
     found: list[Fact] = []
     for name in draw(st.lists(st.sampled_from(tuple(names)), unique=True, max_size=3)):
         consent = draw(st.sampled_from((None, ConsentGiven, ConsentRefused)))
@@ -548,8 +554,8 @@ def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
     if draw(st.booleans()):
         declared = draw(days())
         found.append(AGIDeclared(on=declared, verified=draw(st.none() | st.booleans())))
-    if draw(st.booleans()):
-        found.append(AssumedRate(f"c{draw(st.integers(0, 9))}", draw(rates())))
+    if clause_ids and draw(st.booleans()):
+        found.append(AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates())))
     return Scenario(*found)
 
 
@@ -660,7 +666,8 @@ def questions(
     canonical = [p.name for p in agreement.parties]
     every_name = [n for p in agreement.parties for n in p.names]
     action = draw(actions(every_name))
-    scenario = draw(scenarios(canonical))
+    clause_ids = sorted({c.id for a in agreement.amendments for c in a.added()})
+    scenario = draw(scenarios(canonical, clause_ids))
     return agreement, action, scenario, draw(days())
 
 

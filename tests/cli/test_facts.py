@@ -96,7 +96,7 @@ class TestFactParsing:
         assert match in err
         assert len(err.splitlines()) == 1
 
-    @given(scenario=ckst.scenarios())
+    @given(scenario=ckst.scenarios(clause_ids=["c0", "c1"]))
     def test_format_fact_round_trips(self, scenario: ck.Scenario) -> None:
         """parse_fact(format_fact(f)) == f for every generated fact."""
         for fact in scenario:

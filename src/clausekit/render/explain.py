@@ -214,7 +214,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
             (
                 "Why",
                 f"{verdict.reason} — none of the clauses in force on {verdict.on.isoformat()} "
-                f"governs this action, so its default holds ({verdict.default.value.upper()}).",
+                "governs this action.",
             )
         )
     elif verdict.by_default:
