@@ -554,7 +554,8 @@ def scenarios(
     if draw(st.booleans()):
         declared = draw(days())
         found.append(AGIDeclared(on=declared, verified=draw(st.none() | st.booleans())))
-    if clause_ids and draw(st.booleans()):
+    assume_rate = draw(st.booleans())
+    if assume_rate and len(clause_ids) > 0:
         found.append(AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates())))
     return Scenario(*found)
 
