@@ -12,6 +12,7 @@ from typing import Any
 import moneyed
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import testing as ckst
@@ -144,6 +145,12 @@ class TestImmutable:
             rs.cap.amount = Decimal(5)  # type: ignore[misc, union-attr]
         assert hash(rs) == before
         assert rs.cap == Money("100", "USD")
+
+    @given(st.from_type(Money))
+    def test_from_type_draws_valid_money(self, money: Money) -> None:
+        """st.from_type(ck.Money) draws through clausekit.testing.money()."""
+        assert isinstance(money, Money)
+        assert money == Money(str(money.amount), money.currency)
 
     @given(ckst.money())
     def test_pickles_and_copies(self, money: Money) -> None:

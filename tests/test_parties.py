@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Callable
 
 import pytest
@@ -105,3 +107,19 @@ class TestImmutable:
             with pytest.raises(AttributeError):
                 setattr(party, field, "x")
         assert party == ck.Party("Acme", aliases=("ACME",))
+
+    def test_registry_cannot_change(self) -> None:
+        """A registry's look-up tables are read-only: no name can be added behind its back."""
+        registry = ck.PartyRegistry([ck.Party("Acme")])
+        with pytest.raises(AttributeError):
+            registry.parties = ()  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            registry._index["mallory"] = ck.Party("Mallory")  # type: ignore[index]
+        assert "mallory" not in registry
+
+    def test_registry_pickles_and_copies(self) -> None:
+        """A registry survives pickling and deep copies (portfolios send agreements to workers)."""
+        registry = ck.PartyRegistry([ck.Party("Acme", aliases=("ACME",)), ck.Party("Beta")])
+        for twin in (pickle.loads(pickle.dumps(registry)), copy.deepcopy(registry)):
+            assert twin == registry
+            assert twin.resolve("acme").name == "Acme"

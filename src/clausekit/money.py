@@ -152,7 +152,7 @@ class Money:
     amount: Decimal
     currency: str
 
-    def __init__(self, amount: object, currency: object) -> None:
+    def __init__(self, amount: Decimal | int | str, currency: str | moneyed.Currency) -> None:
         code = _code(currency, field="Money.currency")
         object.__setattr__(self, "amount", _decimal(amount, field="Money.amount", currency=code))
         object.__setattr__(self, "currency", code)
@@ -208,7 +208,7 @@ class Money:
         return not self.amount.is_zero()
 
     @classmethod
-    def total(cls, amounts: Iterable[Money], currency: object) -> Money:
+    def total(cls, amounts: Iterable[Money], currency: str | moneyed.Currency) -> Money:
         """The exact sum of ``amounts``, all in ``currency`` (zero for none).
 
         Examples:
@@ -216,6 +216,13 @@ class Money:
             Money('3.25', 'EUR')
         """
         result = cls(0, currency)
+        check_type(
+            amounts,
+            Iterable,
+            argument="amounts",
+            expected="an iterable of clausekit.Money",
+            fix="Pass a list such as [Money('1', 'USD'), Money('2', 'USD')].",
+        )
         for index, amount in enumerate(amounts):
             _check_money(amount, f"amounts[{index}]")
             result += amount

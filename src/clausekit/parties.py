@@ -19,7 +19,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -113,10 +114,10 @@ class PartyRegistry:
     """
 
     parties: tuple[Party, ...] = attrs.field(converter=to_parties)
-    _index: dict[str, Party] = attrs.field(init=False, repr=False, eq=False)
+    _index: Mapping[str, Party] = attrs.field(init=False, repr=False, eq=False)
     # Every name and alias exactly as written -> canonical name: most look-ups spell a
     # name the way the agreement does, and skip the case folding.
-    _exact: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+    _exact: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Party] = {}
@@ -129,8 +130,14 @@ class PartyRegistry:
                         f"{party.name!r}; every party name and alias must be unique."
                     )
                 index[key] = party
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_exact", {n: p.name for p in self.parties for n in p.names})
+        # Read-only views: nothing reached through a built registry can change it.
+        exact = {n: p.name for p in self.parties for n in p.names}
+        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_exact", MappingProxyType(exact))
+
+    def __reduce__(self) -> tuple[type[PartyRegistry], tuple[tuple[Party, ...]]]:
+        # Rebuilt from its parties: the read-only look-up tables do not pickle.
+        return (PartyRegistry, (self.parties,))
 
     def __iter__(self) -> Iterator[Party]:
         return iter(self.parties)

@@ -89,7 +89,7 @@ def _hypothesis_setup_hook() -> None:
     hypothesis itself only when called, and registers factories that look
     the strategies up by name when ``from_type`` first needs them, by which
     time this module is complete. Only clausekit's own types are registered
-    (never ``Money``, ``Decimal`` or ``pendulum.Date``).
+    (``Money`` among them, never ``Decimal`` or ``pendulum.Date``).
     """
     from hypothesis import strategies as hs
 
@@ -97,6 +97,7 @@ def _hypothesis_setup_hook() -> None:
         return lambda _: make()
 
     registered: list[tuple[type, Callable[[type], Any]]] = [
+        (Money, later(lambda: money())),
         (Period, later(lambda: periods())),
         (DateRange, later(lambda: date_ranges())),
         (Party, later(lambda: party())),
