@@ -253,3 +253,38 @@ class TestCarveOuts:
         )
         assert outside.answer_key() == listed.answer_key()
         assert outside.notes
+
+
+class TestCheckFindings:
+    def test_a_carve_out_no_action_can_reach_is_flagged(self) -> None:
+        """A carve-out for a subject outside its clause's scope can never apply."""
+        deal = franchise_agreement()
+        amendment = deal.amendments[0]
+        territory = amendment.adds[0]
+        stray = ck.CarveOut(
+            id="stray", title="Hamburg", subjects=["DE-HH"], evidence=territory.evidence
+        )
+        changed = attrs.evolve(
+            deal,
+            amendments=[
+                attrs.evolve(
+                    amendment,
+                    adds=[attrs.evolve(territory, carve_outs=[stray]), *amendment.adds[1:]],
+                )
+            ],
+        )
+        codes = {d.code for d in changed.check().findings}
+        assert "unreachable-carve-out" in codes
+        assert "unreachable-carve-out" not in {d.code for d in deal.check().findings}
+
+    def test_a_licence_overlapping_an_exclusive_one_is_flagged(self) -> None:
+        """A second licensee of the exclusively licensed field is a likely mistake."""
+        deal = patent_licence()
+        amendment = deal.amendments[0]
+        licence = amendment.adds[0]
+        second = attrs.evolve(licence, id="second", licensee="University", exclusive=False)
+        changed = attrs.evolve(deal, amendments=[attrs.evolve(amendment, adds=[licence, second])])
+        found = [d for d in changed.check().findings if d.code == "licence-overlaps-exclusive"]
+        assert len(found) == 1
+        assert set(found[0].clauses) == {"diagnostics-licence", "second"}
+        assert not [d for d in deal.check().findings if d.code == "licence-overlaps-exclusive"]

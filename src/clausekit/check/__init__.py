@@ -20,6 +20,10 @@ code                                    severity  what it means
                                                   refusal covers it: the holder must have let it go
 ``competing-first-refusals``            warning   two holders of a right of first refusal over the
                                                   same action at the same time
+``licence-overlaps-exclusive``         warning   a licence of IP that another licensee holds
+                                                  exclusively, on shared subjects at the same time
+``unreachable-carve-out``               warning   a carve-out for subjects its clause's scope never
+                                                  covers: no action can reach it
 ``never-in-force``                      warning   a clause ended on the day it takes effect
 ``ends-expired-clause``                 warning   an amendment ends a clause whose own term already
                                                   ended it

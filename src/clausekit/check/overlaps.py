@@ -13,6 +13,7 @@ from clausekit.actions import verb_phrase
 from clausekit.check.context import CheckContext, Grouping, names_both, speaks_on
 from clausekit.check.lives import Life, together
 from clausekit.clauses.base import Context, Resolved
+from clausekit.clauses.scope import covers
 from clausekit.scenario import Scenario
 from clausekit.time import Period
 
@@ -37,7 +38,8 @@ def shared_subjects(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | No
         return b
     if not b:
         return a
-    return (a & b) or None
+    # Subjects nest: "patent/diagnostics" is shared by a scope naming "patent".
+    return frozenset({x for x in a if covers(b, x)} | {y for y in b if covers(a, y)}) or None
 
 
 def clashes(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clausekit.check import dates
+from clausekit.check import carve_outs, dates
 from clausekit.check.context import CheckContext
 from clausekit.check.diagnostic import Diagnostic
 from clausekit.check.evidence import evidence_findings
@@ -76,6 +76,7 @@ def check(
     ctx = CheckContext(lives(agreement))
     findings: list[Diagnostic] = [
         *(d for life in ctx.lives.values() for d in life.clause.check(ctx)),
+        *carve_outs.unreachable(ctx),
         *dates.lifetimes(ctx),
         *dates.announcements(
             agreement, ctx, retroactive_days=retroactive_days, advance_days=advance_days

@@ -15,7 +15,8 @@ Examples:
 
 from __future__ import annotations
 
-from typing import ClassVar, final
+from collections.abc import Hashable, Iterator
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
@@ -30,9 +31,19 @@ from clausekit.clauses.base import (
 )
 from clausekit.verdict import Finding, Outcome
 
+if TYPE_CHECKING:
+    from clausekit.check import CheckContext, Diagnostic
+    from clausekit.clauses import Clause
+
 __all__ = ["IPLicense"]
 
 _USE_IP = frozenset((Verb.USE_IP.value,))
+
+
+def _licences(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:
+    """The checker's grouping: IP licences by licensor, tagged by licensee."""
+    if isinstance(clause, IPLicense):
+        yield clause.licensor, clause.licensee
 
 
 @final
@@ -95,6 +106,38 @@ class IPLicense(ClauseBase, kind="ip-license"):
             f"{self.licensee} holds an exclusive licence to {self.licensor}'s IP "
             f"({subjects_text(self.scope)}), which excludes {action.actor}.",
         )
+
+    def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
+        """``licence-overlaps-exclusive`` with each later licence of the same IP to another party.
+
+        Two licences of one licensor's IP to different licensees overlap when
+        they share subjects on the same days; if either is exclusive, the
+        other licensee's use is prohibited by it while its own licence grants it.
+        """
+        from clausekit.check import overlaps
+        from clausekit.check.diagnostic import Severity
+
+        life = ctx.life(self)
+        for two, scope, when in overlaps.clashes(
+            ctx, life, _licences, self.licensor, unlike=self.licensee, subjects=self.scope
+        ):
+            other: IPLicense = two.clause  # type: ignore[assignment]
+            exclusive = [c for c in (self, other) if c.exclusive]
+            if not exclusive:
+                continue
+            holder = exclusive[0]
+            yield ctx.diagnostic(
+                Severity.WARNING,
+                "licence-overlaps-exclusive",
+                f"Clauses {self.id!r} and {other.id!r} both license {self.licensor}'s IP "
+                f"({subjects_text(scope)}) during {when}, to {self.licensee} and to "
+                f"{other.licensee}; {holder.licensee} holds it exclusively under {holder.id!r}, "
+                "so the other licensee's use is prohibited. Narrow the scopes, end one licence, "
+                "or add a carve-out to the exclusive one.",
+                life,
+                two,
+                period=when,
+            )
 
     def summary(self) -> str:
         text = f"{self.licensee} may use the IP of {self.licensor} ({subjects_text(self.scope)})"
