@@ -295,3 +295,19 @@ class TestJson:
             assert f"[{entry['number']}] {entry['source']['citation']}" in text
             for claim in entry["claims"]:
                 assert claim["text"] in text
+
+
+def test_explanations_at_many_widths_keep_a_bounded_cache() -> None:
+    """Asking explain() at a hundred widths keeps a handful of texts, not one per width."""
+    import clausekit as ck
+
+    deal = ck.models.openai_microsoft()
+    verdict = deal.ask(
+        ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING),
+        on="2025-01-15",
+    )
+    first = verdict.explain(width=60)
+    for width in range(40, 140):
+        verdict.explain(width=width)
+    assert len(verdict._texts) <= 4
+    assert verdict.explain(width=60) == first

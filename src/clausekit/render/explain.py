@@ -182,6 +182,10 @@ def _check_options(width: int, format: str) -> None:
         raise RenderFormatError.for_width(width, minimum=MIN_WIDTH, where="explain()")
 
 
+_KEPT_TEXTS = 4
+"""How many renderings (headline, then per format and width) an answer keeps."""
+
+
 def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> str:
     """The verdict as a memo: question, answer, facts, assumptions, why, and the sources.
 
@@ -238,7 +242,10 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
     key = (format, width)
     why = texts.get(key)
     if why is None:
-        why = texts[key] = (_why_markdown if markdown else _why_text)(verdict.rulings, width)
+        why = (_why_markdown if markdown else _why_text)(verdict.rulings, width)
+        # Bounded: the usual renderings are kept, not one text per width ever asked.
+        if len(texts) < _KEPT_TEXTS:
+            texts[key] = why
     return out + ("\n\n" if markdown else "\n") + why
 
 
