@@ -458,9 +458,14 @@ class TestRender:
 
 VERDICT_KEYS = [
     "kind", "agreement", "action", "on", "known_on", "outcome", "headline", "reason",
-    "conditions", "missing", "assumptions", "facts", "rulings", "explanation",
+    "conditions", "missing", "assumptions", "facts", "rulings", "sources", "explanation",
 ]  # fmt: skip
-RULING_KEYS = ["clause", "amendment", "effect", "reason", "conditions", "missing", "evidence"]
+RULING_KEYS = [
+    "clause", "amendment", "effect", "reason", "conditions", "missing", "evidence", "sources",
+]  # fmt: skip
+SOURCE_KEYS = ["number", "source", "claims", "clauses", "amendments"]
+OUTSIDE_SOURCE_KEYS = ["type", "url", "title", "published", "citation"]
+OUTSIDE_CLAIM_KEYS = ["claim", "gloss", "text"]
 AMENDMENT_KEYS = ["id", "title", "effective", "announced"]
 CLAUSE_KEYS = ["id", "kind", "title", "summary"]
 ACTION_KEYS = ["actor", "verb", "counterparty", "subject", "text"]
@@ -482,6 +487,11 @@ def walk_verdict(verdict: dict[str, Any]) -> Iterator[tuple[list[str], list[str]
         yield list(ruling["amendment"]), AMENDMENT_KEYS
         for evidence in ruling["evidence"]:
             yield list(evidence), OUTSIDE_KEYS
+    for source in verdict["sources"]:
+        yield list(source), SOURCE_KEYS
+        yield list(source["source"]), OUTSIDE_SOURCE_KEYS
+        for claim in source["claims"]:
+            yield list(claim), OUTSIDE_CLAIM_KEYS
 
 
 class TestJsonStability:
@@ -533,6 +543,7 @@ class TestJsonStability:
         snippet = (Path(__file__).parents[2] / "docs" / "_snippets" / "cli.md").read_text(
             encoding="utf-8"
         )
-        for key in {*VERDICT_KEYS, *RULING_KEYS, *SEGMENT_KEYS, *OWED_KEYS, *SHARE_KEYS}:
+        for key in {*VERDICT_KEYS, *RULING_KEYS, *SOURCE_KEYS, *SEGMENT_KEYS, *OWED_KEYS,
+                    *SHARE_KEYS}:  # fmt: skip
             assert f'"{key}"' in (cli.__doc__ or ""), key
             assert f"`{key}`" in snippet or f'"{key}"' in snippet, key

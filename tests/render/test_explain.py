@@ -10,7 +10,7 @@ from hypothesis import given, settings
 import clausekit as ck
 from clausekit import testing as ckst
 from clausekit.errors import ArgumentTypeError, RenderFormatError
-from clausekit.render import group_sources, source_groups_to_dict
+from clausekit.render import group_sources, source_groups_to_dict, verdict_to_dict
 
 BLOOMBERG = "https://www.bloomberg.com/news/articles/2019-07-22/move-over-elon-musk-microsoft-to-invest-1-billion-in-openai"
 AWS = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
@@ -263,11 +263,13 @@ class TestFormats:
 
 
 class TestJson:
-    """source_groups_to_dict carries the same grouping as the text."""
+    """verdict_to_dict (the --json of a verdict) carries the same grouping as the text."""
 
     def test_sources_match_the_text(self, january: ck.Verdict) -> None:
         """One entry per source, numbered as in explain(), claims with id, gloss and excerpt."""
-        sources = source_groups_to_dict(group_sources(january.rulings)[0])
+        data = verdict_to_dict(january)
+        sources = data["sources"]
+        assert sources == source_groups_to_dict(group_sources(january.rulings)[0])
         assert [s["number"] for s in sources] == [1, 2, 3, 4, 5]
         assert sources[0]["source"] == {
             "type": "outside",
@@ -290,6 +292,7 @@ class TestJson:
         assert seed["claims"][0]["excerpt"].startswith("Il contratto stabiliva")
         assert seed["claims"][0]["gloss"].startswith("The contract provided")
         assert seed["clauses"] == ["compute-exclusivity"]
+        assert data["rulings"][0]["sources"] == [1, 2, 3, 4, 5]
         text = january.explain(width=10_000)
         for entry in sources:
             assert f"[{entry['number']}] {entry['source']['citation']}" in text

@@ -74,11 +74,16 @@ syntax above. Shared shapes:
 - evidence: ``{"type": "seed", "document", "excerpt", "gloss", "claim", "citation"}`` or
   ``{"type": "outside", "url", "title", "published": DAY, "gloss", "claim", "citation"}``
 - ruling: ``{"clause", "amendment", "effect": OUTCOME, "reason", "conditions": [str],
-  "missing": [str], "evidence": [evidence]}``
+  "missing": [str], "evidence": [evidence], "sources": [int]}`` (``sources``: the numbers
+  of the verdict's sources it cites)
+- source (each source of an answer once, as ``explain()`` lists it): ``{"number": int,
+  "source": {"type": "seed", "document", "citation"} or {"type": "outside", "url", "title",
+  "published": DAY, "citation"}, "claims": [{"claim", "gloss", "excerpt" (seeds only),
+  "text"}], "clauses": [str], "amendments": [str]}``
 - verdict (``ask --on``): ``{"kind": "verdict", "agreement", "action", "on": DAY,
   "known_on": DAY or null, "outcome", "headline", "reason", "conditions": [str],
   "missing": [str], "assumptions": [str], "facts": [str], "rulings": [ruling],
-  "explanation"}``
+  "sources": [source], "explanation"}``
 - timeline (``ask --during``, ``timeline``, ``render --format json``): ``{"kind": "timeline",
   "action", "period", "segments": [{"period", "outcome", "headline", "opened_by": amendment
   or null, "cause", "verdict": verdict}]}``

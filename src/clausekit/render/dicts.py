@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from clausekit.evidence import Evidence, SeedExcerpt, cite
-from clausekit.render.explain import SourceGroup, claim_line, source_line
+from clausekit.render.explain import SourceGroup, claim_line, group_sources, source_line
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
@@ -209,8 +209,11 @@ def action_to_dict(action: Action, text: str) -> JSON:
     }
 
 
-def ruling_to_dict(ruling: Ruling) -> JSON:
-    """One clause's ruling: the clause, its amendment, the effect, why, and the sources."""
+def ruling_to_dict(ruling: Ruling, *, sources: Iterable[int] = ()) -> JSON:
+    """One clause's ruling: the clause, its amendment, the effect, why, and the sources.
+
+    ``sources`` are the numbers of the verdict's ``sources`` entries the ruling cites.
+    """
     return {
         "clause": clause_to_dict(ruling.clause),
         "amendment": amendment_to_dict(ruling.amendment),
@@ -221,6 +224,7 @@ def ruling_to_dict(ruling: Ruling) -> JSON:
         "evidence": [
             evidence_to_dict(e) for e in _unique((*ruling.evidence, *ruling.amendment.evidence))
         ],
+        "sources": list(sources),
     }
 
 
@@ -275,7 +279,11 @@ def _unique(items: Iterable[Evidence]) -> list[Evidence]:
 
 
 def verdict_to_dict(verdict: Verdict) -> JSON:
-    """A verdict: the question, the answer, every ruling with its sources, and the explanation.
+    """A verdict: the question, the answer, every ruling, each source once, and the explanation.
+
+    ``sources`` lists each source once with the claims it supports (see
+    :func:`source_groups_to_dict`); each ruling's ``sources`` gives the numbers of
+    those it cites, and its ``evidence`` every piece of evidence it rests on.
 
     Examples:
         >>> import clausekit as ck
@@ -291,7 +299,12 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         >>> d = verdict_to_dict(v)
         >>> d["outcome"], d["on"], d["conditions"], d["rulings"][0]["clause"]["id"]
         ('conditional', '2021-05-01', ['Beta consents'], 'excl')
+        >>> d["rulings"][0]["sources"], [s["source"]["citation"] for s in d["sources"]]
+        ([1], ['Deal, 2020-01-01, https://example.org/d'])
+        >>> [c["gloss"] for c in d["sources"][0]["claims"]]
+        ['Acme distributes only via Beta in DE']
     """
+    groups, numbers = group_sources(verdict.rulings)
     return {
         "kind": "verdict",
         "agreement": verdict.agreement,
@@ -305,7 +318,10 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         "missing": list(verdict.missing),
         "assumptions": list(verdict.assumptions),
         "facts": [format_fact(f) for f in verdict.scenario],
-        "rulings": [ruling_to_dict(r) for r in verdict.rulings],
+        "rulings": [
+            ruling_to_dict(r, sources=n) for r, n in zip(verdict.rulings, numbers, strict=True)
+        ],
+        "sources": source_groups_to_dict(groups),
         "explanation": verdict.explain(),
     }
 
