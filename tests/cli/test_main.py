@@ -57,7 +57,7 @@ class TestExitCodesInAProcess:
                 ["compare", "x.toml", "--actor", "A", "2025-01-01", "2025-01-01T10:00"],
                 "calendar day",
             ),
-            (["render", "x.toml", "--actor", "A", "--format", "svg"], "svg"),
+            (["render", "x.toml", "--actor", "A", "--format", "pdf"], "pdf"),
             (["nonsense"], "nonsense"),
             (["--import", "json"], "COMMAND"),
             (

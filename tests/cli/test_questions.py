@@ -493,6 +493,91 @@ def walk_verdict(verdict: dict[str, Any]) -> Iterator[tuple[list[str], list[str]
         for claim in source["claims"]:
             yield list(claim), OUTSIDE_CLAIM_KEYS
 
+    def test_svg_format(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--format svg prints Timeline.to_svg()."""
+        code, out, _ = run(capsys, *self.ARGV, "--format", "svg")
+        assert (code, out) == (0, self.api(deals).to_svg())
+
+
+class TestRenderMap:
+    """render --map: the clause map, for no action, in svg, mermaid or markdown."""
+
+    def api(self, deals: dict[str, ck.Agreement], **kw: object) -> render.ClauseMap:
+        return deals["cloud.toml"].clause_map(**kw)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("fmt", "method"),
+        [("svg", "to_svg"), ("mermaid", "to_mermaid"), ("markdown", "to_markdown")],
+    )
+    def test_formats(
+        self,
+        deals: dict[str, ck.Agreement],
+        capsys: pytest.CaptureFixture[str],
+        fmt: str,
+        method: str,
+    ) -> None:
+        """Each format prints what the ClauseMap method returns, --from/--to/--today passed on."""
+        code, out, err = run(capsys, "render", "cloud.toml", "--map", "--from", "2019-01-01",
+                             "--to", "2027-01-01", "--today", "2025-11-15", "--format", fmt)  # fmt: skip
+        expected = getattr(
+            self.api(deals, start="2019-01-01", end="2027-01-01", today="2025-11-15"), method
+        )()
+        assert (code, err) == (0, "")
+        assert out == expected if expected.endswith("\n") else out == expected + "\n"
+
+    def test_defaults_and_during(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --from/--to the map spans the agreement; --during gives both ends."""
+        code, out, _ = run(capsys, "render", "cloud.toml", "--map")
+        assert (code, out) == (0, self.api(deals).to_markdown() + "\n")
+        code, out, _ = run(capsys, "render", "cloud.toml", "--map", "--during", "2025")
+        expected = self.api(deals, start="2025-01-01", end="2026-01-01").to_markdown()
+        assert (code, out) == (0, expected + "\n")
+
+    def test_output_file(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--output writes the picture there and prints nothing."""
+        target = tmp_path / "map.svg"
+        code, out, err = run(capsys, "render", "cloud.toml", "--map", "--format", "svg",
+                             "--output", str(target))  # fmt: skip
+        assert (code, out, err) == (0, "", "")
+        assert target.read_text(encoding="utf-8") == self.api(deals).to_svg()
+
+    @pytest.mark.parametrize(
+        ("extra", "message"),
+        [
+            (["--buyer", "Acme"], "drop --actor"),
+            (["--workload", "training"], "drop --workload"),
+            (["--fact", "consent-given:CloudCo"], "drop --fact"),
+            (["--format", "json"], "--format json is for timelines"),
+            (["--from", "2025-01-01", "--to", "2024-01-01"], "is not after --from"),
+            (["--during", "2025", "--from", "2025-01-01"], "either --during or --from"),
+        ],
+    )
+    def test_refused(
+        self, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+    ) -> None:
+        """What --map cannot use is refused with exit 2 and one line saying what to drop."""
+        code, out, err = run(capsys, "render", "cloud.toml", "--map", *extra)
+        assert (code, out) == (2, "")
+        assert err.startswith("clausekit render: error: ")
+        assert message in err
+        assert err.count("\n") == 1
+
+    def test_timeline_still_needs_an_action(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --map, render needs --actor (and --today needs --map)."""
+        code, _, err = run(capsys, "render", "cloud.toml", "--during", "2025")
+        assert code == 2
+        assert "render needs --actor" in err
+        code, _, err = run(capsys, "render", "cloud.toml", "--buyer", "Acme", "--workload",
+                           "training", "--during", "2025", "--today", "2025-06-01")  # fmt: skip
+        assert code == 2
+        assert "add --map" in err
+
 
 class TestJsonStability:
     def test_verdict_keys(

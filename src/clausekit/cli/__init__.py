@@ -15,7 +15,9 @@ Commands::
     clausekit in-force MODEL --on DAY [--fact F ...] [--as-known-on DAY]
     clausekit check FILE                 (also: runs the consistency checker)
     clausekit render MODEL ACTION (--from DAY --to DAY | --during PERIOD)
-                     [--format markdown|mermaid|json] [--output PATH]
+                     [--format markdown|mermaid|svg|json] [--output PATH]
+    clausekit render MODEL --map [--from DAY] [--to DAY] [--today DAY]
+                     [--format markdown|mermaid|svg] [--output PATH]
     clausekit revenue-share MODEL --payer NAME [--revenue "AMOUNT CUR" --during PERIOD]
     clausekit describe MODEL [--on DAY] [--as-known-on DAY]
     clausekit models

@@ -38,7 +38,9 @@ EXAMPLES: dict[str, str] = {
     "render": (
         "clausekit render shareholders.toml --actor Ann --counterparty 'Rival Corp' \\\n"
         "    --verb transfer-shares --from 2018-01-01 --to 2020-01-01 --format mermaid \\\n"
-        "    --output sale.mmd"
+        "    --output sale.mmd\n"
+        "clausekit render openai-microsoft --map --from 2019-01-01 --to 2027-01-01 \\\n"
+        "    --today 2025-11-15 --format svg --output clause-map.svg"
     ),
     "revenue-share": (
         "clausekit revenue-share cloud.toml --payer Acme --revenue '10000000000 USD' \\\n"
@@ -56,7 +58,7 @@ _HELP = {
     "compare": "the answers on two days and the amendments that changed it",
     "in-force": "the clauses in force on a day",
     "revenue-share": "the revenue share a party owes on a revenue",
-    "render": "a timeline as a Markdown table, a Mermaid gantt chart, or JSON",
+    "render": "a timeline (or, with --map, the clause map) as Markdown, Mermaid, SVG or JSON",
     "describe": "an agreement's parties, amendments, vocabulary and clauses in force",
     "models": "the bundled models",
     "check": "validate a contract file and run the consistency checker",
@@ -119,7 +121,7 @@ def _add_model(parser: argparse.ArgumentParser, metavar: str = "MODEL") -> None:
     action.complete = _FILE_COMPLETION  # type: ignore[attr-defined]
 
 
-def _add_action(parser: argparse.ArgumentParser) -> None:
+def _add_action(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     group = parser.add_argument_group(
         "the action",
         "who does what with whom; --workload for procuring compute, --verb/--subject otherwise",
@@ -128,7 +130,7 @@ def _add_action(parser: argparse.ArgumentParser) -> None:
         "--actor",
         "--buyer",
         dest="actor",
-        required=True,
+        required=required,
         type=name_type("--actor", "Acme"),
         metavar="NAME",
         help="who acts",
@@ -306,14 +308,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = _subparser(subparsers, "render")
     _add_model(render)
-    _add_action(render)
+    _add_action(render, required=False)
     _add_range(render, required=False)
     _add_during(render, "instead of --from/--to: a period such as 2025 or 2025-01")
+    clause_map = render.add_argument_group(
+        "the clause map", "which clause was in force when, instead of an action's timeline"
+    )
+    clause_map.add_argument(
+        "--map",
+        action="store_true",
+        help="draw the clause map: a row per clause, the amendments that added, replaced or "
+        "ended each (no action; --from/--to default to the agreement's whole life)",
+    )
+    clause_map.add_argument(
+        "--today",
+        type=day_type("--today"),
+        metavar="DAY",
+        help="mark DAY with a line on the clause map (there is no hidden clock)",
+    )
     render.add_argument(
         "--format",
-        choices=("markdown", "mermaid", "json"),
+        choices=("markdown", "mermaid", "svg", "json"),
         default="markdown",
-        help="markdown (a table, the default), mermaid (a gantt chart) or json",
+        help="markdown (a table, the default), mermaid (a gantt chart), svg (a picture) or "
+        "json (timelines only)",
     )
     output = render.add_argument(
         "--output",

@@ -165,10 +165,30 @@ def in_force(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
+_ACTION_FLAGS = {
+    "actor": "--actor",
+    "counterparty": "--counterparty",
+    "workload": "--workload",
+    "verb": "--verb",
+    "subject": "--subject",
+}
+
+
 def render(args: argparse.Namespace, out: IO[str]) -> int:
-    """``render``: a timeline as Markdown, Mermaid or JSON, printed or written to ``--output``."""
+    """``render``: a timeline (or the clause map) as Markdown, Mermaid, SVG or JSON.
+
+    Printed, or written to ``--output``.
+    """
     if args.during is not None and (args.start is not None or args.end is not None):
         raise UsageError("give either --during or --from and --to, not both.")
+    if args.map:
+        return _render_map(args, out)
+    if args.today is not None:
+        raise UsageError("--today marks a day on the clause map; add --map, or drop --today.")
+    if args.actor is None:
+        raise UsageError(
+            "render needs --actor (the action whose timeline to draw), or --map for the clause map."
+        )
     if args.during is None and (args.start is None or args.end is None):
         raise UsageError("render needs --from DAY and --to DAY (or --during PERIOD).")
     check_range(args)
@@ -181,12 +201,51 @@ def render(args: argparse.Namespace, out: IO[str]) -> int:
         text = timeline_to_markdown(answers)
     elif args.format == "mermaid":
         text = timeline_to_mermaid(answers)
+    elif args.format == "svg":
+        text = answers.to_svg()
     else:
         text = to_json(timeline_to_dict(answers))
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _emit(args: argparse.Namespace, out: IO[str], text: str) -> None:
     if args.output is None:
         write(out, text)
     else:
         write_file(args.output, text, reads=[args.model])
+
+
+def _render_map(args: argparse.Namespace, out: IO[str]) -> int:
+    """``render --map``: the clause map, from the agreement's clauses in force."""
+    given = [flag for dest, flag in _ACTION_FLAGS.items() if getattr(args, dest) is not None]
+    if given:
+        raise UsageError(
+            f"--map draws every clause, for no action: drop {', '.join(given)} (or drop --map "
+            "to draw that action's timeline)."
+        )
+    if args.facts:
+        raise UsageError(
+            "--map draws the clauses in force as the agreement states them, without facts: "
+            "drop --fact."
+        )
+    if args.format == "json":
+        raise UsageError("--map draws svg, mermaid or markdown; --format json is for timelines.")
+    check_range(args)
+    if args.output is not None:
+        refuse_overwrite(args.output, reads=[args.model])  # before any work is done
+    deal = agreement(args)
+    period: Period | None = args.during
+    start = period.start if period is not None else args.start
+    end = period.end if period is not None else args.end
+    clause_map = deal.clause_map(start=start, end=end, today=args.today)
+    if args.format == "svg":
+        text = clause_map.to_svg()
+    elif args.format == "mermaid":
+        text = clause_map.to_mermaid()
+    else:
+        text = clause_map.to_markdown()
+    _emit(args, out, text)
     return EXIT_OK
 
 
