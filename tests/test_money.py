@@ -418,3 +418,34 @@ class TestErrorData:
             usd + eur
         assert info.value.amounts == (usd, eur)
         assert info.value.where == "Money +"
+
+
+AMOUNTS = st.decimals(
+    min_value=Decimal("-1E+40"), max_value=Decimal("1E+40"), places=8, allow_nan=False
+)
+
+
+class TestExactProperties:
+    @given(a=AMOUNTS, b=AMOUNTS, rate=ckst.rates(), prec=st.integers(1, 28))
+    def test_caller_context_never_matters(
+        self, a: Decimal, b: Decimal, rate: Decimal, prec: int
+    ) -> None:
+        """Sums, shares and their text are the same under any caller precision and rounding."""
+        x, y = Money(a, "EUR"), Money(b, "EUR")
+
+        def work() -> tuple[Money, Money, str]:
+            return x + y, x * rate, format_money(x - y)
+
+        wide = work()
+        with decimal.localcontext(prec=prec, rounding=decimal.ROUND_DOWN):
+            narrow = work()
+        assert narrow == wide
+        exact = decimal.Context(prec=200)
+        assert wide[0].amount == exact.add(a, b)
+        assert wide[1].amount == exact.multiply(a, rate)
+
+    @given(AMOUNTS)
+    def test_display_keeps_every_digit(self, amount: Decimal) -> None:
+        """format_money rounds nothing: the digits it shows read back as the amount."""
+        text = format_money(Money(amount, "USD"))
+        assert Decimal(text.removeprefix("USD ").replace(",", "")) == amount
