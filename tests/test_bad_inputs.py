@@ -1045,6 +1045,20 @@ ROWS += [
         "ProcureCompute(buyer=..., provider=..., workload=...)",
     ),
     Row(
+        "cli/during-past-last-day",
+        ["ask", "deal.toml", *A, "--during", "9999"],
+        cli.EXIT_USAGE,
+        "--during='9999'",
+        "--during 9999-01-01/9999-12-31",
+    ),
+    Row(
+        "cli/during-year-zero",
+        ["ask", "deal.toml", *A, "--during", "0000"],
+        cli.EXIT_USAGE,
+        "--during='0000'",
+        "year must be 0001 to 9999",
+    ),
+    Row(
         "portfolio/shut-down-executor",
         lambda: ck.evaluate_many([DEAL], TRAINING, on="2025-01-15", executor=_shut_down()),
         ck.QuestionError,

@@ -306,6 +306,12 @@ class TestEdgesThroughTheAgreement:
         with pytest.raises(ck.InvalidDateError, match="year must be 0001 to 9999"):
             deal.ask(self.ACTION, during="0000")
 
+    def test_clause_map_reaching_the_last_day(self) -> None:
+        """The clause map of an agreement amended in the year 9999 draws, ending on 9999-12-31."""
+        clause_map = self.deal().clause_map()
+        assert "0001-01-01/9999-12-31" in clause_map.to_markdown()
+        assert clause_map.to_svg().startswith("<svg")
+
     def test_check_and_as_known_on_at_the_last_day(self) -> None:
         """The checker's same-day finding on 9999-12-31 has a period; as_known_on works there."""
         deal = self.deal()

@@ -166,10 +166,13 @@ class InvalidPeriodError(_Valued, ClauseKitError, ValueError):
 
     @classmethod
     def past_last_day(cls, text: str, first: object, *, field: str) -> InvalidPeriodError:
-        before = "" if str(first) == "9999-12-31" else f", or during='{first}/9999-12-31' before it"
+        flag = field.startswith("--")  # the command line: suggest its options
+        on = "--on 9999-12-31" if flag else "on='9999-12-31'"
+        during = f"--during {first}/9999-12-31" if flag else f"during='{first}/9999-12-31'"
+        before = "" if str(first) == "9999-12-31" else f", or {during} before it"
         return cls(
             f"{field}={text!r} reaches 9999-12-31, the last day clausekit can name; a period "
-            "ends on the day after its last day, and there is none. Ask on='9999-12-31' about "
+            f"ends on the day after its last day, and there is none. Ask {on} about "
             f"that day{before}.",
             value=text,
             field=field,

@@ -37,7 +37,7 @@ import attrs
 import pendulum
 
 from clausekit.errors import InvalidPeriodError
-from clausekit.time import to_day
+from clausekit.time import LAST_DAY, to_day
 
 if TYPE_CHECKING:
     from clausekit.agreement import Agreement, Amendment
@@ -160,8 +160,12 @@ class ClauseMap:
 
 
 def _default_end(agreement: Agreement) -> pendulum.Date:
-    """The first New Year's Day after the last amendment: a year's margin at most."""
-    return pendulum.Date(agreement.amendments[-1].effective.year + 1, 1, 1)
+    """The first New Year's Day after the last amendment: a year's margin at most.
+
+    In the year 9999 there is none: the map ends on the last day clausekit can name.
+    """
+    year = agreement.amendments[-1].effective.year
+    return LAST_DAY if year == LAST_DAY.year else pendulum.Date(year + 1, 1, 1)
 
 
 def clause_map(
