@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple, Self
 
 __all__ = [
     "AgreementError",
@@ -39,6 +40,7 @@ __all__ = [
     "InvalidRateError",
     "KindError",
     "NotADayError",
+    "Place",
     "QuestionError",
     "RenderFormatError",
     "UnknownClauseError",
@@ -98,8 +100,48 @@ def shown(value: object, *, limit: int = 60) -> str:
     return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-20:]}"
 
 
+class Place(NamedTuple):
+    """Where in an agreement an error is: an amendment, a clause in it, a field, by id and name.
+
+    Attributes:
+        amendment: the id of the amendment, or None.
+        clause: the id of the clause (added or named by the amendment), or None.
+        field: the field of the clause (or, without a clause, of the amendment), or None.
+        item: the entry of a list field the error is about (a clause id in ``ends``), or None.
+    """
+
+    amendment: str | None = None
+    clause: str | None = None
+    field: str | None = None
+    item: str | None = None
+
+
 class ClauseKitError(Exception):
-    """The root of every error clausekit raises on purpose."""
+    """The root of every error clausekit raises on purpose.
+
+    Attributes:
+        place: where in the agreement the error is (a :class:`Place`), when the
+            engine knows it; contract files turn it into a field path and a line.
+    """
+
+    place: Place | None = None
+
+    def at(
+        self,
+        *,
+        amendment: str | None = None,
+        clause: str | None = None,
+        field: str | None = None,
+        item: str | None = None,
+    ) -> Self:
+        """This error, marked with where it is (see :class:`Place`); returns itself for ``raise``.
+
+        Examples:
+            >>> AgreementError("Two amendments share the id 'a'.").at(amendment="a", field="id").place
+            Place(amendment='a', clause=None, field='id', item=None)
+        """
+        self.place = Place(amendment, clause, field, item)
+        return self
 
 
 class _Valued(Exception):

@@ -128,7 +128,7 @@ class PartyRegistry:
                     raise AgreementError(
                         f"The name {name!r} is used by both {index[key].name!r} and "
                         f"{party.name!r}; every party name and alias must be unique."
-                    )
+                    ).at(field="parties")
                 index[key] = party
         # Read-only views: nothing reached through a built registry can change it.
         exact = {n: p.name for p in self.parties for n in p.names}

@@ -373,7 +373,7 @@ def _check_latest(
         raise InvalidPeriodError(
             f"DateRange latest={latest} is before earliest={instance.earliest}; "
             "a date range names the first and the last possible day, in that order."
-        )
+        ).at(field=attribute.name)
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from clausekit.agreement.vocabulary import Vocabulary
 from clausekit.clauses import AGIClause, Resolved, RevenueShare
 from clausekit.errors import (
     AgreementError,
+    ClauseKitError,
     InvalidPeriodError,
     UnknownClauseError,
 )
@@ -109,27 +110,29 @@ def _compile(
         if amendment.id in amendment_ids:
             raise AgreementError(
                 f"Two amendments share the id {amendment.id!r}; ids must be unique."
-            )
+            ).at(amendment=amendment.id, field="id")
         amendment_ids.add(amendment.id)
         if previous is not None and amendment.effective < previous.effective:
             raise AgreementError(
                 f"{where} comes after amendment {previous.id!r} (effective {previous.effective}) "
                 "in the list but takes effect earlier. List amendments in order of their "
                 "effective dates."
-            )
+            ).at(amendment=amendment.id, field="effective")
         if amendment.effective < start:
             raise AgreementError(
                 f"{where} takes effect before the agreement starts on {start}. "
                 "Move the agreement's start, or fix the amendment's effective date."
-            )
+            ).at(amendment=amendment.id, field="effective")
         previous = amendment
         for old in amendment.ended():
             if old in ended_by:
                 raise AgreementError(
                     f"{where} ends clause {old!r}, which amendment {ended_by[old]!r} already ended."
-                )
+                ).at(amendment=amendment.id, item=old)
             if old not in lives:
-                raise UnknownClauseError.for_id(old, lives, where=where)
+                raise UnknownClauseError.for_id(old, lives, where=where).at(
+                    amendment=amendment.id, item=old
+                )
             life = lives[old]
             life[3] = amendment.effective if life[3] is None else min(life[3], amendment.effective)
             ended_by[old] = amendment.id
@@ -139,16 +142,24 @@ def _compile(
                     f"{where} adds clause {clause.id!r}, but amendment "
                     f"{lives[clause.id][1].amendment.id!r} already added a clause with that id. "
                     "Clause ids must be unique; give the new clause its own id."
-                )
+                ).at(amendment=amendment.id, clause=clause.id, field="id")
             for field, name in clause.parties().items():
-                registry.resolve(name, where=f"{where}, clause {clause.id!r}, field {field}")
+                try:
+                    registry.resolve(name, where=f"{where}, clause {clause.id!r}, field {field}")
+                except ClauseKitError as exc:
+                    raise exc.at(
+                        amendment=amendment.id,
+                        clause=clause.id,
+                        field=field.partition("[")[0],
+                        item=name,
+                    ) from None
             canonical = clause.with_canonical_parties(registry.canonical)
             if clause.until is not None and clause.until <= amendment.effective:
                 raise InvalidPeriodError(
                     f"{where}: clause {clause.id!r} ends on {clause.until} (until), on or before "
                     f"the day it takes effect ({amendment.effective}). A clause must end after it "
                     "starts; fix 'until' or the amendment's date."
-                )
+                ).at(amendment=amendment.id, clause=clause.id, field="until")
             lives[clause.id] = [
                 order,
                 InForce(canonical, amendment),
@@ -167,7 +178,7 @@ def _compile(
                     ref,
                     clause_ids,
                     where=f"Clause {clause.id!r} (amendment {in_force.amendment.id!r})",
-                )
+                ).at(amendment=in_force.amendment.id, clause=clause.id, item=ref)
     points: set[pendulum.Date] = {start}
     expiring: dict[pendulum.Date, list[str]] = {}
     for _, in_force, first, last in lives.values():

@@ -96,7 +96,7 @@ class Agreement:
             raise AgreementError(
                 f"Agreement {self.id!r} has no amendments; the first amendment is the original "
                 "agreement and must add its clauses."
-            )
+            ).at(field="amendments")
         registry = PartyRegistry(self.parties)
         start = self.start if self.start is not None else self.amendments[0].effective
         object.__setattr__(self, "_compiled", _compile(self.amendments, registry, start))

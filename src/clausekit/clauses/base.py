@@ -95,7 +95,7 @@ def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
         raise AgreementError(
             f"{type(instance).__name__}.{attribute.name}={value!r} must be a non-empty id "
             "without spaces, e.g. 'exclusivity-compute'."
-        )
+        ).at(field=attribute.name)
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:

@@ -2,26 +2,28 @@
 
 When the data has the right shapes but the engine refuses it (two
 amendments share an id, a clause ends before it starts, a party is unknown),
-the error is mapped to the field path it is about, so the problem carries
-the line. cattrs' detailed validation gives the path of errors raised while
-a field is built; errors raised by the agreement as a whole are located by
-the ids they name.
+the error says where it is: cattrs' detailed validation gives the path of
+the value being built, and the error's :attr:`~clausekit.errors.ClauseKitError.place`
+(amendment and clause ids, field, list item), or the ``field`` an error
+about one value carries, is looked up in the data to give the rest. No
+message is parsed.
 
 Examples:
-    >>> data = {"amendments": [{"id": "a", "adds": [{"id": "c1"}]}]}
-    >>> locate("Amendment 'a' (effective 2020-01-01): clause 'c1' ends on ...(until)", data)
-    ('amendments', 0, 'adds', 0, 'until')
+    >>> from clausekit.errors import AgreementError
+    >>> data = {"amendments": [{"id": "a", "adds": [{"id": "c1"}, {"id": "c2", "until": "2020-01-01"}]}]}
+    >>> error = AgreementError("...").at(amendment="a", clause="c2", field="until")
+    >>> locate(error, (), data)
+    ('amendments', 0, 'adds', 1, 'until')
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cattrs.errors import BaseValidationError
 
-from clausekit.errors import ClauseKitError
+from clausekit.errors import ClauseKitError, Place
 from clausekit.io.shapes import FieldPath
 
 __all__ = ["leaves", "locate"]
@@ -44,96 +46,85 @@ def leaves(
             yield from leaves(sub, sub_path, data)
         return
     message = str(exc) if isinstance(exc, ClauseKitError) else f"{type(exc).__name__}: {exc}"
-    yield _refine(path, message, data), message, exc
+    yield locate(exc, path, data), message, exc
+
+
+def locate(exc: BaseException, path: FieldPath, data: Any) -> FieldPath:
+    """The field path an error is about: ``path`` (where it was raised) refined by its place."""
+    place = exc.place if isinstance(exc, ClauseKitError) else None
+    if place is None:
+        # An error about one value names the field it was given as ("RevenueShare.rate").
+        field = getattr(exc, "field", None)
+        if not isinstance(field, str) or not field:
+            return path
+        place = Place(field=field.rpartition(".")[2])
+    if place.amendment is None and place.clause is None:
+        return _field(path, place, _at(data, path))
+    amendments = data.get("amendments") if isinstance(data, Mapping) else None
+    if not isinstance(amendments, list):
+        return path
+    # The last amendment with the id: a repeated id is reported where it repeats.
+    index = next(
+        (i for i in reversed(range(len(amendments))) if _id(amendments[i]) == place.amendment),
+        None,
+    )
+    if index is None:
+        return path
+    at: FieldPath = ("amendments", index)
+    amendment = amendments[index]
+    if place.clause is None:
+        return _field(at, place, amendment)
+    for i, clause in enumerate(_list(amendment, "adds")):
+        if _id(clause) == place.clause:
+            return _field((*at, "adds", i), place, clause)
+    for i, replacement in enumerate(_list(amendment, "replaces")):
+        if _id(_get(replacement, "new")) == place.clause:
+            return _field((*at, "replaces", i, "new"), place, _get(replacement, "new"))
+    return at
+
+
+def _field(path: FieldPath, place: Place, here: Any) -> FieldPath:
+    """``path`` with the place's field (and its list item, by value) when the data has them."""
+    if place.field is None:
+        if place.item is not None:  # an id named by an amendment: ends, replaces[].old
+            for i, old in enumerate(_list(here, "ends")):
+                if old == place.item:
+                    return (*path, "ends", i)
+            for i, replacement in enumerate(_list(here, "replaces")):
+                if _get(replacement, "old") == place.item:
+                    return (*path, "replaces", i, "old")
+            for key in ("waives", "ends", "starts"):
+                for i, ref in enumerate(_list(here, key)):
+                    if ref == place.item:
+                        return (*path, key, i)
+        return path
+    if not isinstance(here, Mapping) or place.field not in here:
+        return path
+    value = here[place.field]
+    if place.item is not None and isinstance(value, list) and place.item in value:
+        return (*path, place.field, value.index(place.item))
+    return (*path, place.field)
 
 
 def _at(data: Any, path: FieldPath) -> Any:
     for part in path:
-        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-            continue
-        if isinstance(data, Mapping) and isinstance(part, str) and part in data:
-            data = data[part]
-            continue
-        return None
+        inside = (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)) or (
+            isinstance(data, Mapping) and part in data
+        )
+        if not inside:
+            return None
+        data = data[part]
     return data
 
 
-def _refine(path: FieldPath, message: str, data: Any) -> FieldPath:
-    """Add the field an engine error names to ``path``, where the message names one.
-
-    Engine messages name the field as ``rate=…`` or ``RightOfFirstRefusal.triggers``;
-    only names that are keys of the data at ``path`` count.
-    """
-    if not path:
-        return locate(message, data)
-    here = _at(data, path)
-    if not isinstance(here, Mapping):
-        return path
-    for pattern in (r"\b([a-z_]+)=", r"\.([a-z_]+)\b"):
-        for match in re.finditer(pattern, message):
-            if match.group(1) in here and match.group(1) != "kind":
-                return (*path, match.group(1))
-    return path
+def _get(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, Mapping) else None
 
 
-def locate(message: str, data: Any) -> FieldPath:
-    """Best effort: the field an agreement-level engine error is about, from its message.
-
-    The engine names amendments and clauses by id (``Amendment 'x'``,
-    ``clause 'y'``); these ids are looked up in the raw data to find the path.
-    """
-    amendments = data.get("amendments") if isinstance(data, Mapping) else None
-    if not isinstance(amendments, list):
-        return ()
-    if match := re.search(r"[Tt]wo amendments share the id '([^']*)'", message):
-        indexes = [i for i, a in enumerate(amendments) if a.get("id") == match.group(1)]
-        return ("amendments", indexes[-1], "id") if indexes else ()
-    if "The name '" in message and "is used by both" in message:
-        return ("parties",)
-    if "has no amendments" in message:
-        return ("amendments",)
-    found = re.search(r"[Aa]mendment '([^']*)'", message)
-    if found is None:
-        return ()
-    index = next((i for i, a in enumerate(amendments) if a.get("id") == found.group(1)), None)
-    if index is None:
-        return ()
-    path: FieldPath = ("amendments", index)
-    amendment = amendments[index]
-    clause_ids = re.findall(r"[Cc]lause '([^']*)'", message)
-    if not clause_ids:
-        if "takes effect" in message:
-            return (*path, "effective")
-        return path
-    first, rest = clause_ids[0], clause_ids[1:]
-    for i, clause in enumerate(amendment.get("adds", ())):
-        if clause.get("id") == first:
-            return _in_clause((*path, "adds", i), clause, message, rest)
-    for i, replacement in enumerate(amendment.get("replaces", ())):
-        if replacement.get("new", {}).get("id") == first:
-            return _in_clause((*path, "replaces", i, "new"), replacement["new"], message, rest)
-    for i, old in enumerate(amendment.get("ends", ())):
-        if old == first:
-            return (*path, "ends", i)
-    for i, replacement in enumerate(amendment.get("replaces", ())):
-        if replacement.get("old") == first:
-            return (*path, "replaces", i, "old")
-    return path
+def _id(value: Any) -> Any:
+    return _get(value, "id")
 
 
-def _in_clause(
-    path: FieldPath, clause: Mapping[str, Any], message: str, others: list[str]
-) -> FieldPath:
-    if "(until)" in message:
-        return (*path, "until")
-    if match := re.search(r"field (\w+)", message):
-        return (*path, match.group(1))
-    for other in others:
-        for key in ("waives", "ends", "starts"):
-            items = clause.get(key, ())
-            if other in items:
-                return (*path, key, list(items).index(other))
-    if "adds clause" in message:
-        return (*path, "id")
-    return path
+def _list(value: Any, key: str) -> list[Any]:
+    items = _get(value, key)
+    return items if isinstance(items, list) else []

@@ -240,7 +240,7 @@ def _build(
     except BaseValidationError as exc:
         found = list(leaves(exc, (), checked))
     except ClauseKitError as exc:
-        found = [(locate(str(exc), checked), str(exc), exc)]
+        found = [(locate(exc, (), checked), str(exc), exc)]
     causes = [cause for _, _, cause in found if isinstance(cause, ClauseKitError)]
     problems = _with_lines([(path, message) for path, message, _ in found], lines)
     raise ContractFileError(source, problems) from (causes[0] if causes else None)
