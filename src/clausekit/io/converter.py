@@ -151,6 +151,12 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+def _structure_int(value: Any, _: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise Refused("expected a whole number")
+    return value
+
+
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str) or not DECIMAL.match(value):
         raise Refused("expected an exact decimal as text")
@@ -211,6 +217,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int, _structure_int)
     converter.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
     converter.register_structure_hook(pendulum.Date, _structure_day)
     converter.register_unstructure_hook(Decimal, _decimal_text)

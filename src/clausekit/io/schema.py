@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import typing
@@ -35,11 +36,16 @@ _ISO_DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a contract file, generated from the types.
+def json_schema(*, bundled_only: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a contract file, computed from the types and the registry.
 
-    The schema shipped as ``clausekit/schema/contract.schema.json`` is this
-    value; regenerate it with ``python -m clausekit.schema``.
+    Every clause kind registered when it is called is one alternative of
+    ``Clause``, a kind of your own included. The schema shipped as
+    ``clausekit/schema/contract.schema.json`` is the one of the bundled
+    kinds (``bundled_only=True``); regenerate it with ``python -m clausekit.schema``.
+
+    Args:
+        bundled_only: leave out kinds defined outside clausekit.
 
     Examples:
         >>> schema = json_schema()
@@ -49,7 +55,16 @@ def json_schema() -> dict[str, Any]:
         [('const', 'exclusivity')]
     """
     defs: dict[str, Any] = {}
-    root = _schema_class(Agreement, defs)
+    kinds = tuple(
+        kind
+        for kind in clause_kinds()
+        if not bundled_only or _clause(kind).__module__.startswith("clausekit.")
+    )
+    token = _KINDS.set(kinds)
+    try:
+        root = _schema_class(Agreement, defs)
+    finally:
+        _KINDS.reset(token)
     root["properties"] = {
         "$schema": {"type": "string", "description": "The address of this schema, for editors."},
         "format": {"const": FORMAT, "description": "The file format and its version."},
@@ -64,9 +79,12 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+_KINDS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("clausekit_schema_kinds")
+
+
 def schema_text() -> str:
-    """:func:`json_schema` as the text of ``contract.schema.json`` (sorted, indented, one newline)."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The text of the shipped ``contract.schema.json``: the bundled kinds' schema, sorted and indented."""
+    return json.dumps(json_schema(bundled_only=True), indent=2, ensure_ascii=False) + "\n"
 
 
 def _plain(text: str) -> str:
@@ -164,6 +182,10 @@ def _schema_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if shape == "bool":
         return {"type": "boolean"}
+    if shape == "int":
+        return {"type": "integer"}
+    if shape == "other":
+        return {}
     if shape == "day":
         defs.setdefault("Day", _DAY)
         return {"$ref": "#/$defs/Day"}
@@ -193,7 +215,7 @@ def _schema_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs["Clause"] = {
                 "title": "Clause",
                 "description": "One typed term; 'kind' says which.",
-                "oneOf": [_schema_ref(_clause(kind), defs) for kind in clause_kinds()],
+                "oneOf": [_schema_ref(_clause(kind), defs) for kind in _KINDS.get()],
             }
         return {"$ref": "#/$defs/Clause"}
     if shape == "enum":

@@ -101,15 +101,24 @@ def strip_none(tp: Any) -> Any:
     return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
 
 
-_SIMPLE = {str: "str", bool: "bool", pendulum.Date: "day", Decimal: "decimal", Money: "money"}
+_SIMPLE = {
+    str: "str",
+    bool: "bool",
+    int: "int",
+    pendulum.Date: "day",
+    Decimal: "decimal",
+    Money: "money",
+}
 
 
 @functools.cache
 def shape_of(tp: Any) -> tuple[str, Any]:
     """How a value of type ``tp`` is checked, and ``tp`` without ``None``.
 
-    Shapes: ``str``, ``bool``, ``day``, ``decimal``, ``money``, ``enum``,
-    ``list``, ``class``, ``clause``, ``evidence`` and ``announced``.
+    Shapes: ``str``, ``bool``, ``int``, ``day``, ``decimal``, ``money``,
+    ``enum``, ``list``, ``class``, ``clause``, ``evidence`` and ``announced``;
+    ``other`` for a type of a user's kind that files know nothing of (left
+    to cattrs, unchecked, and free in the schema).
     """
     bare = strip_none(tp) if nullable(tp) else tp
     if is_clause_type(bare):
@@ -126,7 +135,7 @@ def shape_of(tp: Any) -> tuple[str, Any]:
         return "class", bare
     if isinstance(bare, type) and issubclass(bare, enum.Enum):
         return "enum", bare
-    raise TypeError(f"clausekit.io cannot read values of type {bare!r}")  # pragma: no cover
+    return "other", bare
 
 
 _CLASS_NAMES: dict[type, str] = {
@@ -159,12 +168,15 @@ def expected(tp: Any) -> str:
         return f"a list of {_plural(typing.get_args(tp)[0])}"
     if tp is Agreement:
         return "a mapping of the agreement's fields"
-    return describe_class(tp)
+    if shape == "class":
+        return describe_class(tp)
+    return f"a value of type {getattr(tp, '__name__', tp)}"
 
 
 _WORDS = {
     "str": "text",
     "bool": "true or false",
+    "int": "a whole number",
     "day": "an ISO day such as '2025-01-15'",
     "decimal": "an exact decimal written as a string, such as '0.20'",
     "money": 'money such as { amount = "38000000000", currency = "USD" }',

@@ -119,6 +119,10 @@ class Checker:
                 self.add(path, f"expected text, found {found(value)}.{quote}")
         elif shape == "bool":
             self.expect(isinstance(value, bool), value, tp, path)
+        elif shape == "int":
+            self.expect(isinstance(value, int) and not isinstance(value, bool), value, tp, path)
+        elif shape == "other":
+            pass  # a type of a user's kind: cattrs builds it, the kind's validators judge it
         elif shape == "list":
             self.check_list(value, tp, path)
         elif shape == "class":
