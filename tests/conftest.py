@@ -15,4 +15,12 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# Run by hand for a long fuzz: HYPOTHESIS_PROFILE=nightly (fresh seeds, about 50x the CI examples).
+settings.register_profile(
+    "nightly",
+    max_examples=15_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -128,6 +128,10 @@ def text(content: str, fmt: contract_io.Format) -> Callable[[], object]:
     return lambda: contract_io.loads(content, format=fmt, source=f"deal.{fmt}")
 
 
+YAML_CONTRACT = contract_io.dumps(contract_io.loads(CONTRACT, format="toml"), format="yaml")
+JSON_CONTRACT = contract_io.dumps(contract_io.loads(CONTRACT, format="toml"), format="json")
+
+
 @attrs.frozen
 class Row:
     """One bad input: what it is, what it must raise or exit with, and two message fragments.
@@ -656,6 +660,154 @@ ROWS: list[Row] = [
         "'.txt'",
         "or pass format=",
     ),
+    # ---------------------------------------------------------------- reading and writing files
+    Row(
+        "file/load-none",
+        lambda: contract_io.load(None),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "path=None",
+        "Pass load() the path of a .toml, .yaml or .json file",
+    ),
+    Row(
+        "file/loads-bytes",
+        lambda: contract_io.loads(b"format = 1", format="toml"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "text=b'format = 1'",
+        "Decode the bytes first",
+    ),
+    Row(
+        "file/format-type",
+        lambda: contract_io.loads(CONTRACT, format=None),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "format=None",
+        "one of 'toml', 'yaml', 'json'",
+    ),
+    Row(
+        "file/from-dict-list",
+        lambda: contract_io.from_dict([("format", "clausekit/1")]),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "data=[('format', 'clausekit/1')]",
+        "Pass from_dict() a dict",
+    ),
+    Row(
+        "file/dump-not-an-agreement",
+        lambda: contract_io.dump("deal", "out.toml"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "agreement='deal'",
+        "Pass dump() an agreement",
+    ),
+    Row(
+        "file/dump-no-directory",
+        lambda: contract_io.dump(DEAL, "nodir/x.toml"),
+        ck.ContractFileError,
+        "'nodir'",
+        "Create it first",
+    ),
+    Row(
+        "file/dump-over-a-directory",
+        lambda: contract_io.dump(DEAL, ".", format="toml"),
+        ck.ContractFileError,
+        "'.' exists and is a directory",
+        "cannot write the file",
+    ),
+    Row(
+        "file/load-directory",
+        lambda: contract_io.load(".", format="toml"),
+        ck.ContractFileError,
+        "'.'",
+        "Pass the path of a .toml, .yaml or .json file",
+    ),
+    Row(
+        "file/load-device",
+        lambda: contract_io.load(os.devnull, format="toml"),
+        ck.ContractFileError,
+        f"{os.devnull!r}: it is a device",
+        "Pass the path of a .toml, .yaml or .json file",
+    ),
+    Row(
+        "file/json-unterminated-escapes",
+        text('"' + '\\"' * 20000, "json"),
+        ck.ContractFileError,
+        "Unterminated string",
+        "invalid JSON",
+    ),
+    Row(
+        "file/toml-unterminated-escapes",
+        text('a = "' + '\\"' * 20000, "toml"),
+        ck.ContractFileError,
+        "Unterminated string",
+        "invalid TOML",
+    ),
+    Row(
+        "file/yaml-impossible-date",
+        text(YAML_CONTRACT.replace("'2020-01-01'", "2025-02-30", 1), "yaml"),
+        ck.ContractFileError,
+        "'2025-02-30'",
+        "Pass an ISO date such as '2025-01-15'",
+    ),
+    Row(
+        "file/json-long-number",
+        text('{"format": "clausekit/1", "id": ' + "9" * 5000 + "}", "json"),
+        ck.ContractFileError,
+        "a number of 5,000 digits",
+        "put it in quotes",
+    ),
+    Row(
+        "file/toml-long-number",
+        contract('id = "deal"', "id = " + "9" * 5000),
+        ck.ContractFileError,
+        "a number of 5,000 digits",
+        "put it in quotes",
+    ),
+    Row(
+        "file/yaml-long-number",
+        text(YAML_CONTRACT.replace("id: deal", "id: " + "9" * 5000, 1), "yaml"),
+        ck.ContractFileError,
+        "a number of 5,000 characters",
+        "put it in quotes",
+    ),
+    Row(
+        "file/lone-surrogate",
+        contract('title = "Deal"', 'title = "De\ud800al"'),
+        ck.ContractFileError,
+        "lone surrogate (U+D800)",
+        "Decode the file as UTF-8, or remove the character",
+    ),
+    Row(
+        "file/json-escaped-surrogate",
+        text(JSON_CONTRACT.replace('"Deal"', '"De\\udc00al"', 1), "json"),
+        ck.ContractFileError,
+        "'De\\udc00al'",
+        "write the full character",
+    ),
+    Row(
+        "file/nan-amount",
+        contract('rate = "0.20"', 'rate = "0.20"\ncap = { amount = nan, currency = "USD" }'),
+        ck.ContractFileError,
+        "found the float nan",
+        'amount = "38000000000"',
+    ),
+    Row(
+        "file/yaml-flat-list",
+        text("- 1\n" * 600_000, "yaml"),
+        ck.ContractFileError,
+        "more than 500,000 values",
+        "split the agreement",
+    ),
+    Row(
+        "file/unknown-kind-suggests",
+        contract('kind = "revenue-share"', 'kind = "revenue-shares"'),
+        ck.ContractFileError,
+        "'revenue-shares'",
+        "Did you mean 'revenue-share'?",
+    ),
+    Row(
+        "cli/yaml-impossible-date",
+        ["check", "bad-date.yaml"],
+        cli.EXIT_INVALID_FILE,
+        "bad-date.yaml:",
+        "Pass an ISO date such as '2025-01-15'",
+    ),
     # ---------------------------------------------------------------- the command line
     Row(
         "cli/impossible-day",
@@ -1085,6 +1237,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "sub").mkdir()
     (tmp_path / "bad.toml").write_text(
         CONTRACT.replace('effective = "2020-01-01"', 'effective = "2025-02-30"'), encoding="utf-8"
+    )
+    (tmp_path / "bad-date.yaml").write_text(
+        YAML_CONTRACT.replace("effective: '2020-01-01'", "effective: 2025-02-30"), encoding="utf-8"
     )
     return tmp_path
 

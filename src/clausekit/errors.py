@@ -96,7 +96,10 @@ def shown(value: object, *, limit: int = 60) -> str:
 
         text = f"{decimal.Decimal(value):f}"  # str(int) refuses over 4300 digits
         return f"{text[: limit // 2 - 4]}...{text[-20:]} ({len(text.lstrip('-'))} digits)"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # a container of a number too long to print
+        return f"<{type(value).__name__} holding a number too long to print>"
     return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-20:]}"
 
 
@@ -165,7 +168,7 @@ class InvalidDateError(_Valued, ClauseKitError, ValueError):
     def for_value(cls, value: object, *, field: str, why: str | None = None) -> InvalidDateError:
         reason = f": {why}" if why else ""
         return cls(
-            f"{field}={value!r} is not a calendar day{reason}. "
+            f"{field}={shown(value)} is not a calendar day{reason}. "
             "Pass an ISO date such as '2025-01-15'.",
             value=value,
             field=field,
@@ -178,7 +181,7 @@ class NotADayError(_Valued, ClauseKitError, TypeError):
     @classmethod
     def for_datetime(cls, value: object, *, field: str) -> NotADayError:
         return cls(
-            f"{field}={value!r} is a date and time, but clausekit answers per calendar day. "
+            f"{field}={shown(value)} is a date and time, but clausekit answers per calendar day. "
             f"Pass a calendar day instead, e.g. {field}={str(value)[:10]!r}.",
             value=value,
             field=field,
@@ -188,7 +191,7 @@ class NotADayError(_Valued, ClauseKitError, TypeError):
     def for_type(cls, value: object, *, field: str) -> NotADayError:
         return cls(
             f"Expected a calendar day for {field} (a pendulum.Date, a datetime.date or an ISO "
-            f"string like '2025-01-15') but got {type(value).__name__} {field}={value!r}.",
+            f"string like '2025-01-15') but got {type(value).__name__} {field}={shown(value)}.",
             value=value,
             field=field,
         )
@@ -223,7 +226,7 @@ class InvalidPeriodError(_Valued, ClauseKitError, ValueError):
     @classmethod
     def unreadable(cls, value: object, *, field: str) -> InvalidPeriodError:
         return cls(
-            f"{field}={value!r} does not name a period. Use a year ('2025'), a month ('2025-01'), "
+            f"{field}={shown(value)} does not name a period. Use a year ('2025'), a month ('2025-01'), "
             "a day ('2025-01-15'), an ISO interval ('2025-01-01/2025-03-01', end excluded, "
             "or '2025-01-01/..' for open-ended) or a clausekit.Period.",
             value=value,
@@ -491,7 +494,7 @@ class InvalidAmountError(_Valued, ClauseKitError, ValueError):
         if not field.startswith("Money."):
             example = f"{field}={example}"
         return cls(
-            f"{field}={value!r} is a float; money must be exact. "
+            f"{field}={shown(value)} is a float; money must be exact. "
             f"Pass a string or Decimal instead, e.g. {example}.",
             value=value,
             field=field,
@@ -501,7 +504,7 @@ class InvalidAmountError(_Valued, ClauseKitError, ValueError):
     def unreadable(cls, value: object, *, field: str) -> InvalidAmountError:
         return cls(
             f"Expected money for {field} (a clausekit.Money, or amount and currency such as "
-            f"('38000000000', 'USD')) but got {type(value).__name__} {field}={value!r}.",
+            f"('38000000000', 'USD')) but got {type(value).__name__} {field}={shown(value)}.",
             value=value,
             field=field,
         )
@@ -509,7 +512,7 @@ class InvalidAmountError(_Valued, ClauseKitError, ValueError):
     @classmethod
     def not_finite(cls, value: object, *, field: str) -> InvalidAmountError:
         return cls(
-            f"{field}={value!r} is not a finite number; money is an exact, finite amount. "
+            f"{field}={shown(value)} is not a finite number; money is an exact, finite amount. "
             f"Write the amount in digits, e.g. {field.rpartition('.')[2]}='38000000000'.",
             value=value,
             field=field,
@@ -527,7 +530,7 @@ class InvalidAmountError(_Valued, ClauseKitError, ValueError):
     @classmethod
     def currency(cls, value: object, *, field: str) -> InvalidAmountError:
         return cls(
-            f"{field} has currency {value!r}, which is not an ISO 4217 code; use one such as "
+            f"{field} has currency {shown(value)}, which is not an ISO 4217 code; use one such as "
             "'USD', 'EUR' or 'GBP'.",
             value=value,
             field=field,
@@ -663,7 +666,7 @@ class RenderFormatError(ClauseKitError, ValueError):
     def for_value(cls, value: object, *, choices: Sequence[str], where: str) -> RenderFormatError:
         suggestions = closest(value, choices) if isinstance(value, str) else []
         return cls(
-            f"{where}: format={value!r} is not a format clausekit writes; use one of "
+            f"{where}: format={shown(value)} is not a format clausekit writes; use one of "
             + ", ".join(repr(c) for c in choices)
             + "."
             + did_you_mean(suggestions),
@@ -674,7 +677,7 @@ class RenderFormatError(ClauseKitError, ValueError):
     @classmethod
     def for_width(cls, value: int, *, minimum: int, where: str) -> RenderFormatError:
         return cls(
-            f"{where}: width={value!r} is too narrow to write an explanation in; "
+            f"{where}: width={shown(value)} is too narrow to write an explanation in; "
             f"pass a width of {minimum} or more (the default is 88).",
             value=value,
         )

@@ -27,6 +27,7 @@ import attrs
 import pendulum
 
 from clausekit.agreement import Agreement, Amendment, Replacement
+from clausekit.errors import shown
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.io.kinds import clause_kind_of, is_clause_type
 from clausekit.money import Money
@@ -237,6 +238,5 @@ def _int_text(value: int) -> str:
 
 
 def _short(value: object, limit: int = 80) -> str:
-    """``repr(value)``, cut to ``limit`` characters with an ellipsis."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``repr(value)``, cut to ``limit`` characters; never fails."""
+    return shown(value, limit=limit)

@@ -29,7 +29,7 @@ from typing import Any
 from moneyed import CurrencyDoesNotExist, get_currency
 
 from clausekit.agreement import Agreement
-from clausekit.errors import ClauseKitError, closest
+from clausekit.errors import ClauseKitError, closest, shown
 from clausekit.evidence import Evidence
 from clausekit.io.converter import AMOUNT, DECIMAL, Claims, Refused, evidence_class
 from clausekit.io.formats import FORMAT
@@ -90,7 +90,7 @@ class Checker:
         elif version != FORMAT:
             self.add(
                 ("format",),
-                f"unknown format {version!r}; this version of clausekit reads {FORMAT!r}. "
+                f"unknown format {shown(version)}; this version of clausekit reads {FORMAT!r}. "
                 "Upgrade clausekit, or check the file.",
             )
             return None
@@ -160,7 +160,7 @@ class Checker:
         for key in value:
             if key == skip or (isinstance(key, str) and key in names):
                 continue
-            hint = closest(str(key), missing) or closest(str(key), names)
+            hint = closest(_text(key), missing) or closest(_text(key), names)
             suggestion = ""
             if hint and hint[0] in missing:
                 # One typo, one problem: the misspelt key stands for the missing one.
@@ -169,8 +169,8 @@ class Checker:
             elif hint:
                 suggestion = f" Did you mean {hint[0]!r}?"
             self.add(
-                (*path, str(key)),
-                f"unknown key {key!r} for {what}.{suggestion} Valid keys: {', '.join(names)}.",
+                (*path, _text(key)),
+                f"unknown key {shown(key)} for {what}.{suggestion} Valid keys: {', '.join(names)}.",
             )
         for spec in specs:
             if spec.name in value:
@@ -195,7 +195,7 @@ class Checker:
             return
         cls = clause_class(kind)
         if cls is None:
-            hint = closest(str(kind), kinds)
+            hint = closest(_text(kind), kinds)
             suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
             self.add(
                 (*path, "kind"),
@@ -211,7 +211,7 @@ class Checker:
         try:
             cls = evidence_class(value)
         except Refused:
-            keys = ", ".join(sorted(map(str, value))) or "(none)"
+            keys = ", ".join(sorted(map(_text, value))) or "(none)"
             self.add(
                 path,
                 'evidence must be { claim = "id" } (a claim in the evidence base), a seed excerpt '
@@ -232,7 +232,7 @@ class Checker:
 
     def check_list(self, value: Any, tp: Any, path: FieldPath) -> None:
         if not isinstance(value, list):
-            hint = f" Write a list such as [{value!r}]." if isinstance(value, str) else ""
+            hint = f" Write a list such as [{shown(value)}]." if isinstance(value, str) else ""
             self.add(path, f"expected {expected(tp)}, found {found(value)}.{hint}")
             return
         item_type = typing.get_args(tp)[0]
@@ -248,14 +248,16 @@ class Checker:
             seen: set[Any] = set()
             for index, item in enumerate(value):
                 if isinstance(item, str | int) and item in seen:
-                    self.add((*path, index), f"{item!r} is listed twice; list each value once.")
+                    self.add(
+                        (*path, index), f"{shown(item)} is listed twice; list each value once."
+                    )
                 elif isinstance(item, str | int):
                     seen.add(item)
 
     def check_day(self, value: Any, path: FieldPath) -> None:
         field = str(path[-1]) if path else "date"
         if isinstance(value, str) and value != value.strip():
-            self.add(path, f"{field}={value!r} has spaces around the day; remove them.")
+            self.add(path, f"{field}={shown(value)} has spaces around the day; remove them.")
             return
         try:
             if isinstance(value, str):
@@ -268,7 +270,8 @@ class Checker:
     def check_decimal(self, value: Any, path: FieldPath) -> None:
         if isinstance(value, float):
             self.add(
-                path, f"found the float {value!r}; rates must be exact. {_as_text(value, '0.2')}"
+                path,
+                f"found the float {shown(value)}; rates must be exact. {_as_text(value, '0.2')}",
             )
         elif not isinstance(value, str) or not DECIMAL.match(value):
             self.add(path, f"expected {expected(Decimal)}, found {found(value)}.")
@@ -278,11 +281,11 @@ class Checker:
             return
         for key in value:
             if key not in ("amount", "currency"):
-                hint = closest(str(key), ["amount", "currency"])
+                hint = closest(_text(key), ["amount", "currency"])
                 suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
                 self.add(
-                    (*path, str(key)),
-                    f"unknown key {key!r} for money.{suggestion} Valid keys: amount, currency.",
+                    (*path, _text(key)),
+                    f"unknown key {shown(key)} for money.{suggestion} Valid keys: amount, currency.",
                 )
         ok = True
         amount = value.get("amount")
@@ -295,7 +298,7 @@ class Checker:
         elif isinstance(amount, float):
             self.add(
                 (*path, "amount"),
-                f"found the float {amount!r}; money must be exact. "
+                f"found the float {shown(amount)}; money must be exact. "
                 + _as_text(amount, "38000000000", key="amount"),
             )
             ok = False
@@ -325,7 +328,7 @@ class Checker:
             except CurrencyDoesNotExist:
                 self.add(
                     (*path, "currency"),
-                    f'{currency!r} is not an ISO 4217 currency code; use one such as "USD", '
+                    f'{shown(currency)} is not an ISO 4217 currency code; use one such as "USD", '
                     '"EUR" or "GBP" (upper case).',
                 )
                 ok = False
@@ -340,7 +343,7 @@ class Checker:
         values = [str(m.value) for m in tp]
         if isinstance(value, str) and value in values:
             return
-        hint = closest(str(value), values)
+        hint = closest(_text(value), values)
         suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
         self.add(path, f"expected {expected(tp)}, found {found(value)}.{suggestion}")
 
@@ -388,7 +391,12 @@ def _as_text(value: float, example: str, *, key: str = "") -> str:
     """
     finite = math.isfinite(value)
     text = format(Decimal(repr(value)), "f") if finite else example
-    note = "" if finite else f" ({value!r} is not a number clausekit can use)"
+    note = "" if finite else f" ({shown(value)} is not a number clausekit can use)"
     if key:
         return f'Write the amount as a string, {key} = "{text}"{note}.'
     return f"Write it as a string such as '{text}'{note}."
+
+
+def _text(value: object) -> str:
+    """A key or tag as text for a path or a suggestion: itself when text, else its short repr."""
+    return value if isinstance(value, str) else shown(value)
