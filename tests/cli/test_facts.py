@@ -150,6 +150,7 @@ class TestAnyRegisteredKind:
             ("consent-given:by=Board,Acme", "has 'Acme' where FIELD=VALUE belongs"),
             ("offer-declinde:Microsoft", "Did you mean 'offer-declined'"),
             ("no-such-kind:WBD", "A kind of your own needs --import MODULE"),
+            ("revenue:amount=5 USD", "lacks period: write revenue:amount=...,period=..."),
         ],
     )
     def test_mistakes(self, text: str, match: str) -> None:

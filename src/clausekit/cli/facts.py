@@ -181,6 +181,13 @@ def _generic(text: str, kind: str, cls: type, rest: str) -> Fact:
                 + ",".join(f"{name}=..." for name in fields),
             )
         values[target] = _value(fields[target], rest)
+    missing = [n for n, f in fields.items() if f.default is attrs.NOTHING and n not in values]
+    if missing:
+        raise _error(
+            text,
+            f"lacks {', '.join(missing)}: write {kind}:"
+            + ",".join(f"{name}=..." for name in [*values, *missing]),
+        )
     try:
         return cls(**values)  # type: ignore[no-any-return]
     except ClauseKitError:

@@ -81,7 +81,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports errors as one line, through :func:`clausekit.cli.main`."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')", prog=self.prog)
+        hint = "" if "--help" in message else f" (see '{self.prog} --help')"
+        raise UsageError(f"{message}{hint}", prog=self.prog)
 
 
 def short_usage() -> str:
