@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import clausekit as ck
-from clausekit import render
+from clausekit import cli, render
 from clausekit.cli import about
 from cli.helpers import run, run_json
 
@@ -147,3 +147,13 @@ class TestCompletion:
         assert (code, out) == (2, "")
         assert "pip install 'clausekit[completion]'" in err
         assert len(err.splitlines()) == 1
+
+
+def test_keys_are_documented() -> None:
+    """Every key of describe --json and models --json is in the module docstring and the docs."""
+    snippet = (Path(__file__).parents[2] / "docs" / "_snippets" / "cli.md").read_text(
+        encoding="utf-8"
+    )
+    for key in {*DESCRIPTION_KEYS, *MODEL_KEYS, "adds", "ends", "verbs", "subjects", "aliases"}:
+        assert f'"{key}"' in (cli.__doc__ or ""), key
+        assert f'`"{key}"`' in snippet, key
