@@ -277,7 +277,7 @@ class TestClauseMap:
 
     def test_crowded_map_stays_legible(self, driver: Any, base_url: str, site: Path) -> None:
         """20 clauses and 10 amendments, four of them in one month: every text has room."""
-        from tests.render.test_clause_map import crowded
+        from render.test_clause_map import crowded
 
         picture = crowded().clause_map(start="2019-06-01", end="2025-06-01", today="2022-03-10")
         (site / "crowded-clause-map.svg").write_text(picture.to_svg(width=640), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Timelines as SVG pictures and Mermaid charts; verdicts and timelines in Jupyter."""
+"""clausekit.render.svg: timelines as SVG pictures (and Mermaid charts); verdicts and timelines in Jupyter."""
 
 from __future__ import annotations
 
