@@ -10,26 +10,34 @@ piece with a marker on a line of its own::
 
 An unknown marker, an unknown amendment id, or a case study that leaves out an
 amendment of the model fails the build, so a stale page cannot be published.
+The reference pieces (``_hooks/reference.py``) and the pictures
+(``_hooks/pictures.py``) live beside this file; mkdocs puts this folder on
+``sys.path`` while it loads the hook.
 The ```python blocks of the pages are not run here: Sybil runs them in the
 test suite (conftest.py at the repository root).
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import html
-import importlib
-import inspect
-import os
-import pkgutil
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import attrs
 import tomli_w
+
+# mkdocs puts this folder on sys.path while it loads the hook: the pieces live beside it.
+from _hooks.pictures import PICTURES, headline_timeline, notebook_display
+from _hooks.reference import (
+    check_error_catalogue,
+    clause_kinds,
+    cli_help,
+    error_table,
+    json_schema,
+    schema_tables,
+)
+from _hooks.text import cell, code, fence
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -37,8 +45,6 @@ from mkdocs.structure.pages import Page
 
 import clausekit as ck
 from clausekit import io as ckio
-from clausekit.clauses import CLAUSE_KINDS
-from clausekit.clauses.base import ClauseBase
 from clausekit.evidence import EvidenceBase, OutsideSource, SeedExcerpt, evidence_base
 from clausekit.money import format_money
 from clausekit.render import timeline_to_markdown
@@ -46,9 +52,6 @@ from clausekit.render import timeline_to_markdown
 MARKER = re.compile(
     r"^(?P<indent>[ ]*)<!-- clausekit:(?P<name>[a-z-]+)(?: (?P<arg>[^>]*?))? -->$", re.MULTILINE
 )
-
-TIMELINE_SVG = "img/openai-aws-training-2019-2026.svg"
-"""Where the generated picture of the headline timeline lands in the site."""
 
 LANGUAGES = {"de": "German", "it": "Italian", "en": "English"}
 
@@ -136,11 +139,6 @@ QUESTIONS: tuple[Question, ...] = (
 # --------------------------------------------------------------------------- formatting
 
 
-def cell(text: str) -> str:
-    """Text safe in a Markdown table cell: HTML-escaped, no pipes, one line."""
-    return " ".join(html.escape(text, quote=False).replace("|", "&#124;").split())
-
-
 def badge(outcome: ck.Outcome) -> str:
     return f'<span class="ck-outcome ck-{outcome.value}">{outcome.value.upper()}</span>'
 
@@ -158,15 +156,6 @@ def depends(verdict: ck.Verdict) -> str:
 
 def answer(verdict: ck.Verdict) -> str:
     return f"{badge(verdict.outcome)} {cell(depends(verdict))}"
-
-
-def code(text: str) -> str:
-    return f"`{text}`"
-
-
-def fence(text: str, language: str, *, indent: str = "") -> str:
-    body = "\n".join((indent + line) if line else "" for line in text.rstrip("\n").split("\n"))
-    return f"{indent}```{language}\n{body}\n{indent}```"
 
 
 def seed_line(base: EvidenceBase, evidence: SeedExcerpt) -> str:
@@ -340,170 +329,6 @@ def conflicts(arg: str) -> str:
     return "\n".join(lines)
 
 
-def clause_kinds(arg: str) -> str:
-    """A table of the clause kinds: file tag, class, what it governs, its own fields."""
-    common = {a.name for a in attrs.fields(ClauseBase)}
-    lines = ["| `kind` in a file | class | what it is | its own fields |", "|---|---|---|---|"]
-    for tag, cls in CLAUSE_KINDS.items():
-        doc = inspect.getdoc(cls) or ""
-        summary = doc.split("\n\n", 1)[0].replace("\n", " ")
-        own = [f"`{a.name}`" for a in attrs.fields(cls) if a.name not in common]
-        lines.append(
-            f"| `{tag}` | [`{cls.__name__}`][clausekit.{cls.__name__}] | {cell(summary)} | "
-            f"{', '.join(own)} |"
-        )
-    return "\n".join(lines)
-
-
-def json_schema(arg: str) -> str:
-    """The shipped JSON Schema of contract files, as a code block."""
-    from clausekit.schema import SCHEMA_FILE
-
-    return fence(SCHEMA_FILE.read_text(encoding="utf-8"), "json")
-
-
-SCHEMA_ORDER = (
-    "Party",
-    "Amendment",
-    "Replacement",
-    "Evidence",
-    "ClaimReference",
-    "SeedExcerpt",
-    "OutsideSource",
-    "Day",
-    "DateRange",
-    "Money",
-    "Clause",
-)
-
-
-def _schema_type(node: dict[str, Any]) -> str:
-    """A schema node in words, linking to the sections of named definitions."""
-    if "$ref" in node:
-        name = node["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{name.lower()})"
-    if "const" in node:
-        return f'`"{node["const"]}"`'
-    if "enum" in node:
-        return " or ".join(
-            f"`{v!r}`" if not isinstance(v, str) else f'`"{v}"`' for v in node["enum"]
-        )
-    if "oneOf" in node:
-        return " or ".join(_schema_type(n) for n in node["oneOf"])
-    kind = node.get("type")
-    if kind == "array":
-        items = _schema_type(node.get("items", {}))
-        extra = ", at least one" if node.get("minItems") else ""
-        extra += ", no repeats" if node.get("uniqueItems") else ""
-        return f"list of {items}{extra}"
-    if isinstance(kind, list):
-        return " or ".join(str(k) for k in kind)
-    text = str(kind or "any")
-    if "pattern" in node:
-        text += f" matching `{node['pattern']}`"
-    return text
-
-
-def _schema_section(name: str, node: dict[str, Any], level: str = "###") -> list[str]:
-    anchor = name.lower()
-    lines = [f"{level} {name} {{ #{anchor} }}", ""]
-    if node.get("description"):
-        lines += [cell(node["description"]), ""]
-    properties = node.get("properties")
-    if properties:
-        required = set(node.get("required", ()))
-        lines += ["| key | value | required | meaning |", "|---|---|---|---|"]
-        for key, prop in properties.items():
-            need = "yes" if key in required else ""
-            lines.append(
-                f"| `{key}` | {_schema_type(prop)} | {need} | {cell(prop.get('description', ''))} |"
-            )
-        if node.get("additionalProperties") is False:
-            lines += ["", "No other key is allowed."]
-    else:
-        lines.append(f"Value: {_schema_type(node)}.")
-    return [*lines, ""]
-
-
-def schema_tables(arg: str) -> str:
-    """Every object of the contract file, key by key, from the shipped JSON Schema."""
-    import json
-
-    from clausekit.schema import SCHEMA_FILE
-
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    defs: dict[str, Any] = schema["$defs"]
-    lines = _schema_section("Agreement", schema, level="###")
-    named = [n for n in SCHEMA_ORDER if n in defs]
-    kinds = [cls.__name__ for cls in CLAUSE_KINDS.values() if cls.__name__ in defs]
-    rest = sorted(set(defs) - set(named) - set(kinds))
-    for name in [*named, *rest]:
-        lines += _schema_section(name, defs[name])
-    lines += ["## Clause kinds", ""]
-    for name in kinds:
-        lines += _schema_section(name, defs[name])
-    return "\n".join(lines)
-
-
-@contextlib.contextmanager
-def columns(width: int) -> Iterator[None]:
-    """argparse wraps help to the terminal width: fix it, so the page is the same everywhere."""
-    old = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = str(width)
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["COLUMNS"]
-        else:
-            os.environ["COLUMNS"] = old
-
-
-def cli_help(arg: str) -> str:
-    """``clausekit --help`` and every sub-command's ``--help``, as the parser prints them."""
-    from clausekit.cli import build_parser
-
-    parser = build_parser()
-    parts: list[str] = []
-    with columns(100):
-        parts += ["### `clausekit`", "", fence(parser.format_help(), "text"), ""]
-        for action in parser._actions:  # argparse keeps its sub-commands here
-            if isinstance(action, argparse._SubParsersAction):
-                for name, sub in action.choices.items():
-                    parts += [f"### `clausekit {name}`", "", fence(sub.format_help(), "text"), ""]
-    return "\n".join(parts)
-
-
-def error_classes() -> list[type[ck.ClauseKitError]]:
-    """Every ClauseKitError subclass in the library, after importing all its modules."""
-    for module in pkgutil.walk_packages(ck.__path__, "clausekit."):
-        if not module.name.endswith("__main__"):
-            importlib.import_module(module.name)
-    found: list[type[ck.ClauseKitError]] = []
-    todo: list[type[ck.ClauseKitError]] = [ck.ClauseKitError]
-    while todo:
-        cls = todo.pop(0)
-        if cls not in found and not cls.__name__.startswith("_"):
-            found.append(cls)
-        todo += cls.__subclasses__()
-    return found
-
-
-def error_table(arg: str) -> str:
-    """The error classes: where each lives, what built-in exception it also is, and when."""
-    lines = ["| error | also a | module | raised when |", "|---|---|---|---|"]
-    for cls in error_classes():
-        builtins = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "builtins"]
-        builtins = [b for b in builtins if b not in ("Exception", "BaseException", "object")]
-        doc = (inspect.getdoc(cls) or "").split("\n\n", 1)[0].replace("\n", " ")
-        anchor = f"#{cls.__name__.lower()}"
-        lines.append(
-            f"| [`{cls.__name__}`]({anchor}) | {', '.join(builtins) or '—'} | "
-            f"`{cls.__module__}` | {cell(doc)} |"
-        )
-    return "\n".join(lines)
-
-
 SNIPPETS = Path(__file__).parent / "_snippets"
 
 
@@ -548,75 +373,8 @@ PIECES: dict[str, Callable[[str], str]] = {
     "schema-tables": schema_tables,
     "cli-help": cli_help,
     "error-table": error_table,
-    "notebook": lambda arg: notebook_display(arg),
+    "notebook": notebook_display,
 }
-
-
-# --------------------------------------------------------------------------- the pictures
-
-
-def headline_timeline() -> ck.Timeline:
-    return deal().timeline(AWS_TRAINING, start="2019-01-01", end="2027-01-01")
-
-
-def headline_svg() -> str:
-    return headline_timeline().to_svg(
-        title="Could OpenAI buy training compute from AWS? 2019–2026",
-        amendments=deal().amendments,
-        width=760,
-    )
-
-
-def api_svg() -> str:
-    timeline = deal().timeline(AWS_API, start="2019-01-01", end="2027-01-01")
-    return timeline.to_svg(title="Could OpenAI serve its API from AWS? 2019–2026", width=760)
-
-
-CLAUSE_MAP_SVG = "img/openai-microsoft-clause-map.svg"
-"""Where the clause map of the bundled model lands in the site (case study, notebook how-to)."""
-
-
-def clause_map_svg() -> str:
-    """The clause map, as examples/tour.ipynb draws it (today: the second headline day)."""
-    return (
-        deal()
-        .clause_map(start="2019-01-01", end="2027-01-01", today="2025-11-15")
-        .to_svg(title="Microsoft–OpenAI partnership: which clause was in force when")
-    )
-
-
-def notebook_timeline_svg() -> str:
-    """The timeline examples/tour.ipynb shows (Jupyter's picture of a Timeline)."""
-    return deal().timeline(AWS_TRAINING, start="2019-01-01", end="2027-01-01")._repr_svg_()
-
-
-def notebook_display(arg: str) -> str:
-    """What examples/tour.ipynb shows for a value, as the HTML Jupyter renders."""
-    scenario = ck.Scenario(ck.AssumedRate("revenue-share-openai-to-microsoft", "0.20"))
-    values: dict[str, Callable[[], Any]] = {
-        "agreement": deal,
-        "january": lambda: deal().ask(AWS_TRAINING, on="2025-01-15"),
-        "compare": lambda: deal().compare(AWS_TRAINING, "2025-01-15", "2025-11-15"),
-        "owed": lambda: deal().revenue_share(
-            "OpenAI", revenue=ck.Money("10000000000", "USD"), during="2024", scenario=scenario
-        ),
-    }
-    try:
-        value = values[arg]()
-    except KeyError:
-        raise PluginError(
-            f"<!-- clausekit:notebook {arg} -->: known values are {', '.join(values)}."
-        ) from None
-    return f'<div class="ck-notebook-output">{value._repr_html_()}</div>'
-
-
-PICTURES: dict[str, Callable[[], str]] = {
-    TIMELINE_SVG: headline_svg,
-    "img/openai-aws-api-2019-2026.svg": api_svg,
-    CLAUSE_MAP_SVG: clause_map_svg,
-    "img/notebook-timeline.svg": notebook_timeline_svg,
-}
-"""Pictures drawn by the library during the build, by their path in the site."""
 
 
 # --------------------------------------------------------------------------- mkdocs events
@@ -683,23 +441,6 @@ def check_case_study(markdown: str) -> None:
             "case-study.md must have one <!-- clausekit:amendment ID --> marker per amendment of "
             f"the model, in order.\n  model: {expected}\n  page:  {listed}"
         )
-
-
-def check_error_catalogue(markdown: str) -> None:
-    """The error catalogue must have a section, with an example, for every error class."""
-    sections = dict.fromkeys(re.findall(r"(?m)^### (\w+)\s*$", markdown))
-    classes = [cls.__name__ for cls in error_classes()]
-    missing = [name for name in classes if name not in sections]
-    stale = [name for name in sections if name not in classes]
-    if missing or stale:
-        raise PluginError(
-            "reference/errors.md must have one '### Name' section per ClauseKitError subclass.\n"
-            f"  without a section: {missing}\n  sections for no error class: {stale}"
-        )
-    for name in classes:
-        body = markdown.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
-        if ">>> " not in body:
-            raise PluginError(f"reference/errors.md: the section on {name} has no example.")
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
