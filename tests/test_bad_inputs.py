@@ -1176,6 +1176,20 @@ ROWS += [
         "Pass description='a short note'.",
     ),
     Row(
+        "party/agreement-parties-none",
+        lambda: ck.Agreement(id="d", title="D", parties=None, amendments=[amendment()]),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        "parties=None",
+        "parties=[Party('Acme'), Party('Beta')]",
+    ),
+    Row(
+        "party/agreement-party-as-text",
+        lambda: ck.Agreement(id="d", title="D", parties=["Acme", "Beta"], amendments=[amendment()]),  # type: ignore[list-item]
+        ArgumentTypeError,
+        "parties[0]='Acme'",
+        "Pass a list of parties",
+    ),
+    Row(
         "party/registry-item",
         lambda: ck.PartyRegistry(["Acme"]),  # type: ignore[list-item]
         ArgumentTypeError,

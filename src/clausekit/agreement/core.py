@@ -35,7 +35,7 @@ from clausekit.errors import (
     UnknownPartyError,
     closest,
 )
-from clausekit.parties import Party, PartyRegistry
+from clausekit.parties import Party, PartyRegistry, to_parties
 from clausekit.scenario import Scenario
 from clausekit.time import LAST_DAY, DateRange, Period, to_day, to_period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def _party_tuple(value: Iterable[Party]) -> tuple[Party, ...]:
-    return tuple(value)
+    return to_parties(value)  # each checked to be a Party, naming its index
 
 
 def _amendment_tuple(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
