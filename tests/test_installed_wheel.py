@@ -127,3 +127,14 @@ class TestInstalled:
         out = run(python.parent / "clausekit", *ASK, cwd=tmp_path, env=env)
         assert "CONDITIONAL — permitted only if Microsoft consents" in out
         assert "seed 003_a1f5f37c4354f31f" in out
+
+    def test_version_agrees_with_metadata(
+        self, installed: tuple[Path, dict[str, str]], tmp_path: Path
+    ) -> None:
+        """`clausekit --version` prints the version the installed distribution's metadata has."""
+        python, env = installed
+        printed = run(python.parent / "clausekit", "--version", cwd=tmp_path, env=env).split()
+        probe = "import importlib.metadata as m, clausekit; print(m.version('clausekit'), clausekit.__version__)"
+        metadata, module = run(python, "-c", probe, cwd=tmp_path, env=env).split()
+        assert printed == ["clausekit", metadata]
+        assert module == metadata
