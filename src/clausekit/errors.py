@@ -41,6 +41,7 @@ __all__ = [
     "KindError",
     "NotADayError",
     "Place",
+    "PortfolioError",
     "QuestionError",
     "RenderFormatError",
     "UnknownClauseError",
@@ -436,6 +437,32 @@ class ArgumentTypeError(ClauseKitError, TypeError):
             value=value,
             expected=expected,
             fix=fix,
+        )
+
+
+class PortfolioError(ClauseKitError, ValueError):
+    """Some agreements of a portfolio could not answer the question.
+
+    Attributes:
+        failures: every :class:`clausekit.portfolio.Failure`, in the order of the agreements.
+    """
+
+    def __init__(self, message: str, failures: Sequence[object] = ()) -> None:
+        super().__init__(message)
+        self.failures = tuple(failures)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (str(self), self.failures))
+
+    @classmethod
+    def for_failures(cls, failures: Sequence[object], total: int) -> PortfolioError:
+        listed = "\n".join(f"  {f}" for f in failures[:10])
+        more = f"\n  ... and {len(failures) - 10} more" if len(failures) > 10 else ""
+        return cls(
+            f"{len(failures)} of {total} agreements could not answer:\n{listed}{more}\n"
+            "Fix those agreements or the question, or use the answers of the others "
+            "(iterate over the results; each failure stands in its agreement's place).",
+            failures,
         )
 
 

@@ -53,7 +53,7 @@ import pendulum
 from clausekit._checks import check_type
 from clausekit.actions import Action
 from clausekit.agreement import Agreement
-from clausekit.errors import ArgumentTypeError, ClauseKitError, QuestionError
+from clausekit.errors import ArgumentTypeError, ClauseKitError, PortfolioError, QuestionError
 from clausekit.scenario import Scenario
 from clausekit.time import Period, to_day, to_period
 from clausekit.timeline import Timeline
@@ -76,32 +76,6 @@ _ACTIONS: tuple[type, ...] = typing.get_args(Action) or (cast("type", Action),)
 
 MAX_CHUNK = 5000
 """The largest chunk sent to an executor when ``chunksize`` is not given."""
-
-
-class PortfolioError(ClauseKitError, ValueError):
-    """Some agreements of a portfolio could not answer the question.
-
-    Attributes:
-        failures: every failure, in the order of the agreements.
-    """
-
-    def __init__(self, message: str, failures: Sequence[Failure] = ()) -> None:
-        super().__init__(message)
-        self.failures = tuple(failures)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (str(self), self.failures))
-
-    @classmethod
-    def for_failures(cls, failures: Sequence[Failure], total: int) -> PortfolioError:
-        shown = "\n".join(f"  {f}" for f in failures[:10])
-        more = f"\n  ... and {len(failures) - 10} more" if len(failures) > 10 else ""
-        return cls(
-            f"{len(failures)} of {total} agreements could not answer:\n{shown}{more}\n"
-            "Fix those agreements or the question, or use the answers of the others "
-            "(iterate over the results; each failure stands in its agreement's place).",
-            failures,
-        )
 
 
 @attrs.frozen
