@@ -50,6 +50,7 @@ from clausekit.clauses import (
     ConsentRequirement,
     Exclusivity,
     IPLicense,
+    Permission,
     RevenueShare,
     RightOfFirstRefusal,
     RofrTrigger,
@@ -295,6 +296,7 @@ _KINDS: tuple[type[Clause], ...] = (
     RevenueShare,
     SpendCommitment,
     ComputeDeal,
+    Permission,
 )
 
 
@@ -344,7 +346,7 @@ def clauses(
         common["until"] = draw(days(until_after.add(days=1), MAX_DAY.add(days=1)))
     verb = draw(st.sampled_from(VERBS))
     if kinds is None:
-        kind = draw(st.integers(0, 7))
+        kind = draw(st.integers(0, len(_KINDS) - 1))
     else:
         chosen = draw(st.sampled_from(tuple(kinds)))
         if chosen is AGIClause:
@@ -401,6 +403,7 @@ def clauses(
             scope=draw(st.frozensets(st.sampled_from(("models", "research")), max_size=2)),
             excludes=draw(st.frozensets(st.just("agi-technology"), max_size=1)),
             exclusive=draw(st.booleans()),
+            licensor_keeps_use=draw(st.booleans()),
         )
     if kind == 5:
         return RevenueShare(
@@ -418,6 +421,15 @@ def clauses(
             recipient=draw(pick),
             amount=draw(_optional(money())),
             scope=draw(_scope()),
+        )
+    if kind == 8:
+        return Permission(
+            **common,
+            grantee=draw(pick),
+            granted_by=draw(_optional(pick)),
+            verb=verb,
+            scope=draw(_scope()),
+            counterparties=draw(st.frozensets(pick, max_size=2)),
         )
     return ComputeDeal(
         **common,

@@ -14,6 +14,7 @@ kind (file tag)               class
 ``waiver``                    :class:`Waiver`
 ``agi``                       :class:`AGIClause`
 ``ip-license``                :class:`IPLicense`
+``permission``                :class:`Permission`
 ``revenue-share``             :class:`RevenueShare`
 ``spend-commitment``          :class:`SpendCommitment`
 ``compute-deal``              :class:`ComputeDeal`
@@ -31,6 +32,7 @@ from clausekit.clauses.commitments import ComputeDeal, SpendCommitment
 from clausekit.clauses.consent import ConsentRequirement
 from clausekit.clauses.exclusivity import Exclusivity
 from clausekit.clauses.ip_license import IPLicense
+from clausekit.clauses.permission import Permission
 from clausekit.clauses.revenue_share import RevenueShare
 from clausekit.clauses.rofr import RightOfFirstRefusal, RofrTrigger
 from clausekit.clauses.waiver import Waiver
@@ -48,6 +50,7 @@ __all__ = [
     "Context",
     "Exclusivity",
     "IPLicense",
+    "Permission",
     "Resolved",
     "RevenueShare",
     "RightOfFirstRefusal",

@@ -59,6 +59,9 @@ class IPLicense(ClauseBase, kind="ip-license"):
         exclusive: whether the licence is exclusive: an exclusive licence
             keeps everyone else, the licensor included, from the licensed
             subjects (a carve-out can except some uses).
+        licensor_keeps_use: with ``exclusive``, the licensor still uses the
+            IP itself (what is often called a *sole* licence): the
+            exclusivity keeps out everyone else, but not the licensor.
     """
 
     party_fields: ClassVar[tuple[str, ...]] = ("licensor", "licensee")
@@ -68,6 +71,7 @@ class IPLicense(ClauseBase, kind="ip-license"):
     scope: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     excludes: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     exclusive: bool = False
+    licensor_keeps_use: bool = False
 
     def verbs(self) -> frozenset[str]:
         """A licence rules on using IP."""
@@ -98,6 +102,8 @@ class IPLicense(ClauseBase, kind="ip-license"):
     def _excludes_others(self, action: Resolved) -> Finding | None:
         """An exclusive licence keeps everyone else, the licensor included, from its subject."""
         if not self.exclusive or not covers(self.scope, action.subject):
+            return None
+        if self.licensor_keeps_use and action.actor == self.licensor:
             return None
         if self.excludes and covers(self.excludes, action.subject):
             return None
@@ -143,4 +149,8 @@ class IPLicense(ClauseBase, kind="ip-license"):
         text = f"{self.licensee} may use the IP of {self.licensor} ({subjects_text(self.scope)})"
         if self.excludes:
             text += f", except {subjects_text(self.excludes)}"
-        return text + (", exclusively." if self.exclusive else ", non-exclusively.")
+        if not self.exclusive:
+            return text + ", non-exclusively."
+        if self.licensor_keeps_use:
+            return text + f", exclusively ({self.licensor} still uses it itself)."
+        return text + ", exclusively."
