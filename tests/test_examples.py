@@ -91,11 +91,13 @@ class TestCouldOpenAIUseAWS:
         )
 
     def test_citations(self, output: str) -> None:
-        """The answers cite the seed articles by document id and claim."""
+        """The answers cite the seed articles by document id, each claim under its article."""
         says(
             output,
-            "seed 003_a1f5f37c4354f31f [s003.approval-required]",
-            "seed 000_c70b5a730124ae5b [s000.aws-deal-value]",
+            "seed 003_a1f5f37c4354f31f",
+            "claim s003.approval-required",
+            "seed 000_c70b5a730124ae5b",
+            "claim s000.aws-deal-value",
             "seed 001_7f6e26588299af66",
         )
 
