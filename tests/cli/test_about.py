@@ -65,6 +65,7 @@ class TestDescribe:
         assert data["vocabulary"] == {
             "verbs": ["procure-compute"],
             "subjects": ["api", "inference", "research", "training"],
+            "qualifiers": [],
         }
         day = ck.Period("2025-02-15", "2025-02-16").start
         expected = render.in_force_to_dict(deal.in_force(on=day), on=day, agreement=deal.title)
@@ -98,14 +99,16 @@ class TestDescribe:
         assert data["known_on"] == "2020-01-01"
         assert [a["id"] for a in data["amendments"]] == ["signed"]
 
-    def test_vocabulary_of_the_bundled_model(self) -> None:
-        """The vocabulary gathers every clause's verbs() and subjects(), sorted."""
+    def test_vocabulary_is_the_agreements(self) -> None:
+        """The vocabulary is Agreement.vocabulary(), each part sorted."""
         deal = ck.models.openai_microsoft()
-        verbs, subjects = about.vocabulary(deal)
-        clauses = [c for a in deal.amendments for c in a.added()]
-        assert set(verbs) == set().union(*((c.verbs() or frozenset()) for c in clauses))
-        assert set(subjects) == set().union(*(c.subjects() for c in clauses))
-        assert list(verbs) == sorted(verbs)
+        words = about.vocabulary(deal)
+        found = deal.vocabulary()
+        assert words == {
+            "verbs": sorted(found.verbs),
+            "subjects": sorted(found.subjects),
+            "qualifiers": sorted(found.qualifiers),
+        }
 
 
 class TestCompletion:
@@ -154,6 +157,15 @@ def test_keys_are_documented() -> None:
     snippet = (Path(__file__).parents[2] / "docs" / "_snippets" / "cli.md").read_text(
         encoding="utf-8"
     )
-    for key in {*DESCRIPTION_KEYS, *MODEL_KEYS, "adds", "ends", "verbs", "subjects", "aliases"}:
+    for key in {
+        *DESCRIPTION_KEYS,
+        *MODEL_KEYS,
+        "adds",
+        "ends",
+        "verbs",
+        "subjects",
+        "qualifiers",
+        "aliases",
+    }:
         assert f'"{key}"' in (cli.__doc__ or ""), key
         assert f'`"{key}"`' in snippet, key

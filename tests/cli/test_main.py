@@ -338,4 +338,8 @@ class TestImport:
                               cwd=TESTS)  # fmt: skip
         assert done.returncode == 0, done.stderr
         data = json.loads(done.stdout)
-        assert data["vocabulary"] == {"verbs": ["license-media-rights"], "subjects": ["tv"]}
+        assert data["vocabulary"] == {
+            "verbs": ["license-media-rights"],
+            "subjects": ["tv"],
+            "qualifiers": [],
+        }

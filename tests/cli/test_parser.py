@@ -56,3 +56,16 @@ class TestHelp:
         for command in cli.COMMANDS:
             assert command in done.stdout
         assert "exit codes" in done.stdout
+
+    def test_help_lists_the_kinds_an_import_registers(self, tmp_path: Path) -> None:
+        """ask --help with --import lists the fact kinds the module registers."""
+        (tmp_path / "help_kinds.py").write_text(
+            "import attrs, clausekit as ck\n"
+            "@attrs.frozen(kw_only=True)\n"
+            "class Waived(ck.Fact, kind='fee-waived'):\n"
+            "    by: str\n",
+            encoding="utf-8",
+        )
+        done = subprocess_run("--import", "help_kinds", "ask", "--help", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "fee-waived" in done.stdout.split("kinds registered now:")[1]

@@ -105,7 +105,7 @@ syntax above. Shared shapes:
 - description (``describe``): ``{"kind": "description", "agreement": {"id", "title"},
   "starts_on": DAY, "known_on": DAY or null, "parties": [{"name", "aliases": [str]}],
   "amendments": [amendment + {"adds": [clause], "ends": [str]}], "vocabulary": {"verbs":
-  [str], "subjects": [str]}, "on": DAY or null, "in_force": [clause + {"amendment":
+  [str], "subjects": [str], "qualifiers": [str]}, "on": DAY or null, "in_force": [clause + {"amendment":
   amendment}] or null}``
 - models (``models``): ``{"kind": "models", "models": [{"name", "id", "title", "parties":
   [str], "amendments": int, "starts_on": DAY}]}``

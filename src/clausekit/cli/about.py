@@ -20,30 +20,27 @@ from clausekit.render import amendment_to_dict, clause_to_dict, in_force_to_dict
 __all__ = ["completion", "describe", "describe_to_dict", "models", "vocabulary"]
 
 
-def vocabulary(deal: Agreement) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The verbs and the subjects the agreement's clauses speak of, each sorted.
+def vocabulary(deal: Agreement) -> dict[str, list[str]]:
+    """The verbs, subjects and qualifiers the agreement's clauses speak of, each sorted.
 
-    A clause's verbs are its ``verbs()`` (None, any verb, adds none); its
-    subjects are its ``subjects()`` (its scope).
+    This is :meth:`clausekit.Agreement.vocabulary`, as ``describe`` prints it.
 
     Examples:
         >>> import clausekit as ck
-        >>> verbs, subjects = vocabulary(ck.models.openai_microsoft())
-        >>> "procure-compute" in verbs, "training" in subjects
+        >>> words = vocabulary(ck.models.openai_microsoft())
+        >>> "procure-compute" in words["verbs"], "training" in words["subjects"]
         (True, True)
     """
-    verbs: set[str] = set()
-    subjects: set[str] = set()
-    for amendment in deal.amendments:
-        for clause in amendment.added():
-            verbs |= clause.verbs() or frozenset()
-            subjects |= clause.subjects()
-    return tuple(sorted(verbs)), tuple(sorted(subjects))
+    found = deal.vocabulary()
+    return {
+        "verbs": sorted(found.verbs),
+        "subjects": sorted(found.subjects),
+        "qualifiers": sorted(found.qualifiers),
+    }
 
 
 def describe_to_dict(deal: Agreement, *, on: Any = None) -> dict[str, Any]:
     """The ``describe --json`` object (its keys are documented in :mod:`clausekit.cli`)."""
-    verbs, subjects = vocabulary(deal)
     in_force = None
     if on is not None:
         in_force = in_force_to_dict(deal.in_force(on=on), on=on, agreement=deal.title)["clauses"]
@@ -61,7 +58,7 @@ def describe_to_dict(deal: Agreement, *, on: Any = None) -> dict[str, Any]:
             }
             for a in deal.amendments
         ],
-        "vocabulary": {"verbs": list(verbs), "subjects": list(subjects)},
+        "vocabulary": vocabulary(deal),
         "on": None if on is None else on.isoformat(),
         "in_force": in_force,
     }
@@ -85,6 +82,8 @@ def _describe_text(data: dict[str, Any]) -> str:
     lines.append("vocabulary (what --verb and --subject may name):")
     lines.append(f"  verbs: {', '.join(words['verbs']) or '(none)'}")
     lines.append(f"  subjects: {', '.join(words['subjects']) or '(none)'}")
+    if words["qualifiers"]:
+        lines.append(f"  qualifiers (carve-outs): {', '.join(words['qualifiers'])}")
     if data["in_force"] is not None:
         if not data["in_force"]:
             lines.append(f"no clause in force on {data['on']}")

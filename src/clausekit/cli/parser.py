@@ -9,12 +9,14 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import textwrap
 from typing import Any, NoReturn
 
 from clausekit.actions import Workload
 from clausekit.cli.argtypes import arg_type, day_type, money_type, name_type, period_type
 from clausekit.cli.exits import PROG, UsageError
 from clausekit.cli.facts import FACT_HELP, parse_fact
+from clausekit.registry import FACT_KINDS
 
 __all__ = ["COMMANDS", "EXAMPLES", "SHELLS", "build_parser", "short_usage"]
 
@@ -97,6 +99,17 @@ def short_usage() -> str:
         f"'{PROG} COMMAND --help' shows a command's arguments and a worked example.",
     ]
     return "\n".join(lines)
+
+
+def _fact_help() -> str:
+    """The --fact forms, then every fact kind registered now (``--import`` ones included)."""
+    kinds = textwrap.fill(
+        ", ".join(FACT_KINDS.kinds()),
+        width=88,
+        initial_indent="  kinds registered now: ",
+        subsequent_indent=" " * 25,
+    )
+    return f"{FACT_HELP}{kinds}\n"
 
 
 def _epilog(command: str, *extra: str) -> str:
@@ -213,7 +226,7 @@ def _add_during(parser: argparse.ArgumentParser, help: str) -> None:
 def _subparser(
     subparsers: Any, name: str, *extra: str, facts: bool = True
 ) -> argparse.ArgumentParser:
-    epilog = _epilog(name, *((FACT_HELP,) if facts else ()), *extra)
+    epilog = _epilog(name, *((_fact_help(),) if facts else ()), *extra)
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=_HELP[name],
