@@ -321,8 +321,8 @@ class TestImport:
     def test_the_file_is_the_users_agreement(self, media: Path) -> None:
         """The contract file above is user_kinds.media_rights(), read back.
 
-        In a fresh process: a kind registered after clausekit.io has built its
-        converter is not read yet (reported to the registry's owner).
+        In a fresh process, so that the user's kinds do not stay registered for
+        the rest of the suite (kind lists in messages would change).
         """
         script = (
             "import sys, user_kinds, clausekit as ck\n"
