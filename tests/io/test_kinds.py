@@ -1,8 +1,10 @@
-"""Kinds come from the registry at call time: a clause kind defined here works in every format.
+"""Kinds come from the registry at call time: kinds defined here work in every format.
 
-``NonCompete`` is defined in this test module, after ``clausekit.io`` was
-imported: files read and write it, a misspelt tag suggests it, and the JSON
-Schema lists it (but the shipped schema, of the bundled kinds, does not).
+``NonCompete`` (a clause kind) and ``OfferMatched`` (a fact kind) are
+defined in this test module, after ``clausekit.io`` was imported: contract
+and scenario files read and write them, a misspelt tag suggests them, and
+the JSON Schema lists the clause kind (but the shipped schema, of the
+bundled kinds, does not).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from io_samples import FORMATS, raised
 
 import clausekit as ck
 from clausekit import io as ckio
-from clausekit.io.kinds import clause_class, clause_kinds
+from clausekit.io.kinds import CLAUSES, FACTS
 
 SOURCE = ck.OutsideSource(
     url="https://example.org/nc", title="Non-compete", published="2020-01-01", gloss="g"
@@ -64,14 +66,23 @@ def deal_with(clause: ck.ClauseBase) -> ck.Agreement:
     )
 
 
+@attrs.frozen
+class OfferMatched(ck.Fact, kind="test-io-offer-matched"):
+    """``by`` matched the offer."""
+
+    by: str
+    price: ck.Money | None = None
+    party_fields: ClassVar[tuple[str, ...]] = ("by",)
+
+
 DEAL = deal_with(NonCompete(id="nc-1", title="No competing", evidence=[SOURCE], bound="Acme"))
 
 
 class TestUserKind:
     def test_registered_after_import_and_found_at_call_time(self) -> None:
         """The io layer sees the kind without being told: it asks the registry when it runs."""
-        assert clause_class("test-io-non-compete") is NonCompete
-        assert "test-io-non-compete" in clause_kinds()
+        assert CLAUSES.get("test-io-non-compete") is NonCompete
+        assert "test-io-non-compete" in CLAUSES.kinds()
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_round_trips_exactly_in_every_format(self, fmt: ckio.Format) -> None:
@@ -128,3 +139,32 @@ class TestUserKind:
         assert list(validator.iter_errors(ckio.to_dict(DEAL))) == []
         shipped = ckio.json_schema(bundled_only=True)
         assert "NonCompete" not in shipped["$defs"]
+
+
+class TestUserFactKind:
+    def test_registered_after_import_and_found_at_call_time(self) -> None:
+        """The fact kind is in the registry the io layer reads."""
+        assert FACTS.get("test-io-offer-matched") is OfferMatched
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_round_trips_exactly_in_every_format(self, fmt: ckio.Format) -> None:
+        """A scenario with the user fact (and a bundled one) reads back equal, tag and all."""
+        scenario = ck.Scenario(
+            OfferMatched(by="Beta", price=ck.Money("12.50", "EUR"), on="2025-03-01"),
+            ck.ConsentGiven(by="Acme"),
+        )
+        text = ckio.dumps_scenario(scenario, format=fmt)
+        assert "test-io-offer-matched" in text
+        back = ckio.loads_scenario(text, format=fmt)
+        assert back == scenario
+        assert ckio.dumps_scenario(back, format=fmt) == text
+
+    def test_a_misspelt_fact_tag_suggests_the_user_kind(self) -> None:
+        """'test-io-offer-matchd' is answered with the registered tag that looks like it."""
+        text = ckio.dumps_scenario(ck.Scenario(OfferMatched(by="Beta")), format="yaml")
+        with pytest.raises(ck.ContractFileError) as info:
+            ckio.loads_scenario(text.replace("matched", "matchd"), format="yaml")
+        problem = info.value.problems[0]
+        assert problem.path == "facts[0].kind"
+        assert "Did you mean 'test-io-offer-matched'?" in problem.message
+        assert problem.line == 3

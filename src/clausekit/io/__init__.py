@@ -5,7 +5,8 @@ The package holds one concept per module: :mod:`~clausekit.io.formats`
 :mod:`~clausekit.io.converter` (the cattrs converter),
 :mod:`~clausekit.io.validation` (every problem, described),
 :mod:`~clausekit.io.reading` and :mod:`~clausekit.io.writing` (the public
-functions) and :mod:`~clausekit.io.schema` (the JSON Schema).
+functions), :mod:`~clausekit.io.scenarios` (scenario files: facts tagged by
+kind) and :mod:`~clausekit.io.schema` (the JSON Schema).
 
 A contract file is the unstructuring of an agreement with one cattrs
 converter: field names are the attrs field names, clauses are a tagged union
@@ -61,6 +62,14 @@ from __future__ import annotations
 
 from clausekit.io.formats import FORMAT, MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_VALUES, Format
 from clausekit.io.reading import from_dict, load, loads
+from clausekit.io.scenarios import (
+    dump_scenario,
+    dumps_scenario,
+    load_scenario,
+    loads_scenario,
+    scenario_from_dict,
+    scenario_to_dict,
+)
 from clausekit.io.schema import json_schema, schema_text
 from clausekit.io.shapes import FieldPath, render_path
 from clausekit.io.writing import dump, dumps, to_dict
@@ -74,12 +83,18 @@ __all__ = [
     "FieldPath",
     "Format",
     "dump",
+    "dump_scenario",
     "dumps",
+    "dumps_scenario",
     "from_dict",
     "json_schema",
     "load",
+    "load_scenario",
     "loads",
+    "loads_scenario",
     "render_path",
+    "scenario_from_dict",
+    "scenario_to_dict",
     "schema_text",
     "to_dict",
 ]

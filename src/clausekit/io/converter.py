@@ -38,10 +38,10 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from clausekit.errors import ClauseKitError, EvidenceError
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
-from clausekit.io.kinds import clause_class, clause_kind_of, is_clause_type
+from clausekit.io.kinds import family_holding, kind_of
 from clausekit.io.shapes import DATE_OR_RANGE, fields_of, nullable
 from clausekit.money import Money, to_money
-from clausekit.time import DateRange, day_from_iso, to_day
+from clausekit.time import DateRange, Period, day_from_iso, to_day, to_period
 
 if TYPE_CHECKING:
     from clausekit.evidence import EvidenceBase
@@ -189,6 +189,12 @@ def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     return tp(value)
 
 
+def _structure_period(value: Any, _: Any) -> Period:
+    if not isinstance(value, str):
+        raise Refused("expected a period as text")
+    return to_period(value, field="period")
+
+
 def _decimal_text(value: Decimal) -> str:
     return format(value, "f")
 
@@ -223,6 +229,8 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(Decimal, _decimal_text)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Money, _unstructure_money)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, str)
     converter.register_structure_hook(Money, _structure_money)
     for enum_base in (enum.Enum, enum.StrEnum, enum.IntEnum):  # StrEnum before str in the MRO
         converter.register_unstructure_hook(enum_base, _enum_value)
@@ -273,21 +281,27 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_func(lambda t: t == Evidence, unstructure_evidence)
     converter.register_structure_hook_func(lambda t: t == Evidence, structure_evidence)
 
-    def structure_clause(value: Any, _: Any) -> Any:
+    def structure_member(value: Any, tp: Any) -> Any:
+        """A clause or fact: the class its ``kind`` names, looked up now."""
+        family = family_holding(tp)
+        assert family is not None  # the predicate below says so
         if not isinstance(value, Mapping):
-            raise Refused("expected a clause")
-        cls = clause_class(value.get("kind"))
+            raise Refused(f"expected a {family.name}")
+        cls = family.get(value.get("kind"))
         if cls is None:
-            raise Refused("unknown clause kind")
+            raise Refused(f"unknown {family.name} kind")
         return converter.structure(value, cls)
 
-    converter.register_structure_hook_func(is_clause_type, structure_clause)
+    def is_member(t: Any) -> bool:
+        return family_holding(t) is not None
+
+    converter.register_structure_hook_func(is_member, structure_member)
     converter.register_unstructure_hook_func(
-        is_clause_type, lambda value: converter.unstructure(value, type(value))
+        is_member, lambda value: converter.unstructure(value, type(value))
     )
 
     def record(t: Any) -> bool:  # an attrs class of its own (not "any clause")
-        return isinstance(t, type) and attrs.has(t) and not is_clause_type(t)
+        return isinstance(t, type) and attrs.has(t) and not is_member(t)
 
     converter.register_structure_hook_factory(record, lambda t: _structure_class(converter, t))
     converter.register_unstructure_hook_factory(record, lambda t: _unstructure_class(converter, t))
@@ -321,12 +335,13 @@ def _list_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any
 def _structure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
     """A mapping of ``cls``'s fields, no unknown keys, no nulls; a missing nullable key is None.
 
-    A clause's mapping carries its ``kind``, which the clause does not take.
+    A clause's or fact's mapping carries its ``kind``, which the class does not take.
     """
     structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
-    kind = clause_kind_of(cls)
+    tagged = kind_of(cls)
+    kind = tagged[1] if tagged is not None else None
     absent = dict.fromkeys(f.name for f in fields_of(cls) if nullable(f.type))
 
     def structure_hook(value: Any, _: Any) -> Any:
@@ -334,7 +349,7 @@ def _structure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, A
             raise Refused("expected a mapping without nulls")
         if kind is not None:
             if value.get("kind") != kind:
-                raise Refused("a clause of another kind")
+                raise Refused("a member of another kind")
             value = {k: v for k, v in value.items() if k != "kind"}
         if absent:
             value = {**absent, **value}
@@ -348,7 +363,8 @@ def _unstructure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any]
     unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True
     )
-    kind = clause_kind_of(cls)
+    tagged = kind_of(cls)
+    kind = tagged[1] if tagged is not None else None
 
     def unstructure_hook(value: Any) -> dict[str, Any]:
         body = {k: v for k, v in unstructure(value).items() if v is not None}

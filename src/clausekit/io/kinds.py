@@ -1,47 +1,67 @@
-"""Where contract files find clause kinds: the registry, read at call time.
+"""Where files find kinds: the registries of clause and fact kinds, read at call time.
 
-Every look-up goes through these few functions, so a kind registered after
-``clausekit.io`` was imported is read, written and described like a built-in
-one.
+Every look-up goes through here, so a kind registered after ``clausekit.io``
+was imported is read, written and described like a bundled one. A *family*
+is clauses or facts: a base class (the type of a field holding any member)
+and its registry.
 
 Examples:
-    >>> clause_class("exclusivity").__name__
+    >>> CLAUSES.get("exclusivity").__name__
     'Exclusivity'
-    >>> clause_class("exclusivty") is None
+    >>> CLAUSES.get("exclusivty") is None
     True
-    >>> "waiver" in clause_kinds()
+    >>> "consent-given" in FACTS.kinds()
     True
+    >>> kind_of(CLAUSES.get("waiver"))
+    ('clause', 'waiver')
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from clausekit.clauses.base import ClauseBase
-from clausekit.registry import CLAUSE_KINDS
+from clausekit.registry import CLAUSE_KINDS, FACT_KINDS, Registry
+from clausekit.scenario import Fact
 
-__all__ = ["clause_class", "clause_kind_of", "clause_kinds", "is_clause_type"]
-
-
-def clause_kinds() -> tuple[str, ...]:
-    """Every registered clause kind, sorted."""
-    return CLAUSE_KINDS.kinds()
+__all__ = ["CLAUSES", "FACTS", "Family", "family_holding", "kind_of"]
 
 
-def clause_class(kind: object) -> type[Any] | None:
-    """The clause class registered for ``kind``, or None."""
-    cls: type[Any] | None = CLAUSE_KINDS.get(kind)
-    return cls
+@attrs.frozen
+class Family:
+    """Clauses or facts: the base class of its kinds and the registry they join."""
+
+    name: str
+    base: type
+    registry: Registry[type[Any]]
+
+    def kinds(self) -> tuple[str, ...]:
+        """Every registered kind, sorted."""
+        return self.registry.kinds()
+
+    def get(self, kind: object) -> type[Any] | None:
+        """The class registered for ``kind``, or None."""
+        cls: type[Any] | None = self.registry.get(kind)
+        return cls
 
 
-def clause_kind_of(cls: object) -> str | None:
-    """The kind tag of a clause class, or None for any other class."""
-    if isinstance(cls, type) and issubclass(cls, ClauseBase):
-        kind = getattr(cls, "kind", None)
-        return kind if isinstance(kind, str) and kind else None
+CLAUSES = Family("clause", ClauseBase, CLAUSE_KINDS)
+FACTS = Family("fact", Fact, FACT_KINDS)
+_FAMILIES = (CLAUSES, FACTS)
+
+
+def family_holding(tp: object) -> Family | None:
+    """The family whose members a field of type ``tp`` holds (``ClauseBase``, ``Fact``), or None."""
+    return next((family for family in _FAMILIES if tp is family.base), None)
+
+
+def kind_of(cls: object) -> tuple[str, str] | None:
+    """``(family, kind)`` of a clause or fact class, or None for any other class."""
+    if isinstance(cls, type):
+        for family in _FAMILIES:
+            if issubclass(cls, family.base) and cls is not family.base:
+                kind = getattr(cls, "kind", None)
+                return (family.name, kind) if isinstance(kind, str) and kind else None
     return None
-
-
-def is_clause_type(tp: object) -> bool:
-    """True for the type of a field that holds any clause (``ClauseBase``, also named ``Clause``)."""
-    return tp is ClauseBase

@@ -49,7 +49,15 @@ if TYPE_CHECKING:
 
     from clausekit.evidence import EvidenceBase
 
-__all__ = ["from_dict", "load", "loads"]
+__all__ = [
+    "detailed_converter",
+    "from_dict",
+    "load",
+    "loads",
+    "parse_text",
+    "read_file",
+    "with_lines",
+]
 
 
 def load(
@@ -79,11 +87,55 @@ def load(
     """
     from clausekit.extensions import load_extensions
 
-    source = check_path(path, where="load()")
-    load_extensions()  # installed packages' kinds, imported once, before the first file is read
-    name = str(path)
-    fmt = check_format(format, where="load()", source=name) if format is not None else None
+    check_path(path, where="load()")
     check_evidence(evidence, where="load()")
+    load_extensions()  # installed packages' kinds, imported once, before the first file is read
+    text, fmt, name = read_file(path, format, where="load()")
+    data, lines = parse_text(text, fmt, name)
+    return _build(data, source=name, evidence=evidence, lines=lines)
+
+
+def loads(
+    text: str,
+    *,
+    format: Format,
+    source: str = "<string>",
+    evidence: EvidenceBase | None = None,
+) -> Agreement:
+    """Read the text of a contract file in ``format`` (``"toml"``, ``"yaml"`` or ``"json"``).
+
+    Args:
+        text: the file's content.
+        format: its format.
+        source: the name used for the file in error messages.
+        evidence: the evidence base ``{claim = "id"}`` references are resolved
+            in; the bundled one by default.
+
+    Raises:
+        ArgumentTypeError: for an argument of the wrong type.
+        ContractFileError: listing every problem found.
+    """
+    source = check_source(source, where="loads()")
+    fmt = check_format(format, where="loads()", source=source)
+    text = check_text(text, where="loads()")
+    check_evidence(evidence, where="loads()")
+    data, lines = parse_text(text, fmt, source)
+    return _build(data, source=source, evidence=evidence, lines=lines)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_file(path: object, format: object, *, where: str) -> tuple[str, Format, str]:
+    """The text of a regular file, its format (given, or from its suffix) and its name.
+
+    Raises:
+        ArgumentTypeError: for a path or format of the wrong type.
+        ContractFileError: for a file that cannot be read as text.
+    """
+    source = check_path(path, where=where)
+    name = str(path)
+    fmt = check_format(format, where=where, source=name) if format is not None else None
     fmt = fmt if fmt is not None else format_for(source)
     try:
         # Non-blocking, so opening a pipe with no writer returns at once; then only a
@@ -120,40 +172,11 @@ def load(
         raise error(
             name, f"the file is not UTF-8 text (byte {raw[exc.start]:#04x}).", line=line
         ) from None
-    return _loads(text, fmt, name, evidence)
+    return text, fmt, name
 
 
-def loads(
-    text: str,
-    *,
-    format: Format,
-    source: str = "<string>",
-    evidence: EvidenceBase | None = None,
-) -> Agreement:
-    """Read the text of a contract file in ``format`` (``"toml"``, ``"yaml"`` or ``"json"``).
-
-    Args:
-        text: the file's content.
-        format: its format.
-        source: the name used for the file in error messages.
-        evidence: the evidence base ``{claim = "id"}`` references are resolved
-            in; the bundled one by default.
-
-    Raises:
-        ArgumentTypeError: for an argument of the wrong type.
-        ContractFileError: listing every problem found.
-    """
-    source = check_source(source, where="loads()")
-    fmt = check_format(format, where="loads()", source=source)
-    text = check_text(text, where="loads()")
-    check_evidence(evidence, where="loads()")
-    return _loads(text, fmt, source, evidence)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _loads(text: str, fmt: Format, source: str, evidence: EvidenceBase | None) -> Agreement:
+def parse_text(text: str, fmt: Format, source: str) -> tuple[Any, LineFinder]:
+    """The data in a file's text, after the size and surrogate checks, and its line finder."""
     if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise error(source, _too_large(len(text.encode("utf-8", "surrogatepass"))))
     if not text.isascii() and (lone := _SURROGATE.search(text)) is not None:
@@ -165,8 +188,7 @@ def _loads(text: str, fmt: Format, source: str, evidence: EvidenceBase | None) -
             "UTF-8, or remove the character.",
             line=text.count("\n", 0, lone.start()) + 1,
         )
-    data, lines = parse(text.removeprefix("\ufeff"), fmt, source)
-    return _build(data, source=source, evidence=evidence, lines=lines)
+    return parse(text.removeprefix("\ufeff"), fmt, source)
 
 
 def from_dict(
@@ -231,30 +253,30 @@ def _build(
     checker = Checker(claims)
     checked = checker.document(data)
     if checker.problems:
-        raise ContractFileError(source, _with_lines(checker.problems, lines)) from checker.cause
+        raise ContractFileError(source, with_lines(checker.problems, lines)) from checker.cause
     assert checked is not None
     try:
         with using(claims):
-            built: Agreement = _detailed().structure(checked, Agreement)
+            built: Agreement = detailed_converter().structure(checked, Agreement)
             return built
     except BaseValidationError as exc:
         found = list(leaves(exc, (), checked))
     except ClauseKitError as exc:
         found = [(locate(exc, (), checked), str(exc), exc)]
     causes = [cause for _, _, cause in found if isinstance(cause, ClauseKitError)]
-    problems = _with_lines([(path, message) for path, message, _ in found], lines)
+    problems = with_lines([(path, message) for path, message, _ in found], lines)
     raise ContractFileError(source, problems) from (causes[0] if causes else None)
 
 
 _DETAILED: list[cattrs.Converter] = []
 
 
-def _detailed() -> cattrs.Converter:
+def detailed_converter() -> cattrs.Converter:
     """The converter that collects every error with its path; built on first use."""
     if not _DETAILED:
         _DETAILED.append(make_converter(detailed=True))
     return _DETAILED[0]
 
 
-def _with_lines(problems: list[tuple[FieldPath, str]], lines: LineFinder) -> list[FileProblem]:
+def with_lines(problems: list[tuple[FieldPath, str]], lines: LineFinder) -> list[FileProblem]:
     return [FileProblem(render_path(path), message, lines(path)) for path, message in problems]

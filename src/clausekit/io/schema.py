@@ -26,7 +26,7 @@ from clausekit.agreement import Agreement
 from clausekit.evidence import OutsideSource, SeedExcerpt
 from clausekit.io.converter import DECIMAL
 from clausekit.io.formats import FORMAT
-from clausekit.io.kinds import clause_class, clause_kind_of, clause_kinds
+from clausekit.io.kinds import CLAUSES, kind_of
 from clausekit.io.shapes import fields_of, shape_of
 from clausekit.time import DateRange
 
@@ -57,7 +57,7 @@ def json_schema(*, bundled_only: bool = False) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     kinds = tuple(
         kind
-        for kind in clause_kinds()
+        for kind in CLAUSES.kinds()
         if not bundled_only or _clause(kind).__module__.startswith("clausekit.")
     )
     token = _KINDS.set(kinds)
@@ -130,9 +130,9 @@ def _schema_class(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     summary, docs = _docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    kind = clause_kind_of(cls)
-    if kind is not None:
-        properties["kind"] = {"const": kind}
+    tagged = kind_of(cls)
+    if tagged is not None:
+        properties["kind"] = {"const": tagged[1]}
         required.append("kind")
     for spec in fields_of(cls):
         entry = _schema_type(spec.type, defs)
@@ -232,6 +232,6 @@ def _schema_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _clause(kind: str) -> type:
-    cls = clause_class(kind)
+    cls = CLAUSES.get(kind)
     assert cls is not None  # listed by the registry a moment ago
     return cls

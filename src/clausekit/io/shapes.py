@@ -29,10 +29,10 @@ import pendulum
 from clausekit.agreement import Agreement, Amendment, Replacement
 from clausekit.errors import shown
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
-from clausekit.io.kinds import clause_kind_of, is_clause_type
+from clausekit.io.kinds import family_holding, kind_of
 from clausekit.money import Money
 from clausekit.parties import Party
-from clausekit.time import DateRange
+from clausekit.time import DateRange, Period
 
 __all__ = [
     "DATE_OR_RANGE",
@@ -109,6 +109,7 @@ _SIMPLE = {
     pendulum.Date: "day",
     Decimal: "decimal",
     Money: "money",
+    Period: "period",
 }
 
 
@@ -117,13 +118,15 @@ def shape_of(tp: Any) -> tuple[str, Any]:
     """How a value of type ``tp`` is checked, and ``tp`` without ``None``.
 
     Shapes: ``str``, ``bool``, ``int``, ``day``, ``decimal``, ``money``,
-    ``enum``, ``list``, ``class``, ``clause``, ``evidence`` and ``announced``;
+    ``period``, ``enum``, ``list``, ``class``, ``clause``, ``fact``,
+    ``evidence`` and ``announced``;
     ``other`` for a type of a user's kind that files know nothing of (left
     to cattrs, unchecked, and free in the schema).
     """
     bare = strip_none(tp) if nullable(tp) else tp
-    if is_clause_type(bare):
-        return "clause", bare
+    family = family_holding(bare)
+    if family is not None:
+        return family.name, bare
     if bare == Evidence:
         return "evidence", bare
     if bare == DATE_OR_RANGE:
@@ -152,9 +155,10 @@ _CLASS_NAMES: dict[type, str] = {
 
 def describe_class(cls: type) -> str:
     """A class as a file's reader knows it: ``an exclusivity clause``, ``an amendment``."""
-    kind = clause_kind_of(cls)
-    if kind is not None:
-        return f"an {kind} clause" if kind[:1] in "aeiou" else f"a {kind} clause"
+    tagged = kind_of(cls)
+    if tagged is not None:
+        family, kind = tagged
+        return f"an {kind} {family}" if kind[:1] in "aeiou" else f"a {kind} {family}"
     return _CLASS_NAMES.get(cls, cls.__name__)
 
 
@@ -184,6 +188,8 @@ _WORDS = {
     "announced": 'an ISO day or { earliest = "…", latest = "…" }',
     "evidence": 'evidence: { claim = "…" }, a seed excerpt or an outside source',
     "clause": "a clause with a kind",
+    "fact": "a fact with a kind",
+    "period": "a period such as '2025-01', '2025' or '2025-01-01/2025-04-01' (end excluded)",
 }
 
 
@@ -191,8 +197,8 @@ def _plural(tp: Any) -> str:
     shape, tp = shape_of(tp)
     if shape == "str":
         return "text items"
-    if shape == "clause":
-        return "clauses"
+    if shape in ("clause", "fact"):
+        return f"{shape}s"
     if shape == "evidence":
         return "evidence"
     if shape == "enum":

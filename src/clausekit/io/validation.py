@@ -33,7 +33,7 @@ from clausekit.errors import ClauseKitError, closest, shown
 from clausekit.evidence import Evidence
 from clausekit.io.converter import AMOUNT, DECIMAL, Claims, Refused, evidence_class
 from clausekit.io.formats import FORMAT
-from clausekit.io.kinds import clause_class, clause_kinds
+from clausekit.io.kinds import CLAUSES, FACTS, Family
 from clausekit.io.shapes import (
     FieldPath,
     describe_class,
@@ -45,7 +45,8 @@ from clausekit.io.shapes import (
 )
 from clausekit.money import Money, to_money
 from clausekit.parties import Party, PartyRegistry
-from clausekit.time import DateRange, day_from_iso, to_day
+from clausekit.scenario import Fact
+from clausekit.time import DateRange, Period, day_from_iso, to_day, to_period
 
 __all__ = ["Checker"]
 
@@ -65,14 +66,44 @@ class Checker:
 
     def document(self, data: Any) -> dict[str, Any] | None:
         """Check the whole file; returns the agreement's fields (without ``format``)."""
+        body = self.versioned(
+            data, "the agreement's fields", {f.name for f in fields_of(Agreement)}
+        )
+        if body is None:
+            return None
+        self.check_class(body, Agreement, ())
+        if not self.problems:
+            self.check_parties(body)
+        return body
+
+    def scenario(self, data: Any) -> list[Any] | None:
+        """Check a scenario file; returns its facts (plain data)."""
+        body = self.versioned(data, "a scenario's facts", {"facts"})
+        if body is None:
+            return None
+        for key in body:
+            if key != "facts":
+                hint = " Did you mean 'facts'?" if closest(_text(key), ["facts"]) else ""
+                self.add(
+                    (_text(key),),
+                    f"unknown key {shown(key)} for a scenario.{hint} Valid keys: facts.",
+                )
+        if "facts" not in body:
+            self.add(("facts",), "missing required key 'facts' (a list of facts).")
+            return None
+        self.check(body["facts"], tuple[Fact, ...], ("facts",))
+        facts = body["facts"]
+        return facts if isinstance(facts, list) else None
+
+    def versioned(self, data: Any, what: str, fields: set[str]) -> dict[str, Any] | None:
+        """The mapping without ``format`` and ``$schema``, with their problems recorded."""
         if not isinstance(data, Mapping):
-            self.add((), f"expected a mapping of the agreement's fields, found {found(data)}.")
+            self.add((), f"expected a mapping of {what}, found {found(data)}.")
             return None
         body = dict(data)
         version = body.pop("format", None)
         body.pop("$schema", None)
         if version is None:
-            fields = {f.name for f in fields_of(Agreement)}
             strays = [k for k in body if isinstance(k, str) and k not in fields]
             typo = closest("format", strays, n=1)
             if typo:  # 'formt = ...': one typo, one problem
@@ -99,9 +130,6 @@ class Checker:
                 ("$schema",),
                 f"expected text (the schema's address), found {found(data['$schema'])}.",
             )
-        self.check_class(body, Agreement, ())
-        if not self.problems:
-            self.check_parties(body)
         return body
 
     # --- by type
@@ -128,7 +156,11 @@ class Checker:
         elif shape == "class":
             self.check_class(value, tp, path)
         elif shape == "clause":
-            self.check_clause(value, path)
+            self.check_member(value, CLAUSES, path)
+        elif shape == "fact":
+            self.check_member(value, FACTS, path)
+        elif shape == "period":
+            self.check_period(value, path)
         elif shape == "evidence":
             self.check_evidence(value, path)
         elif shape == "day":
@@ -181,29 +213,39 @@ class Checker:
                     f"missing required key {spec.name!r} ({expected(spec.type)}).",
                 )
 
-    def check_clause(self, value: Any, path: FieldPath) -> None:
+    def check_member(self, value: Any, family: Family, path: FieldPath) -> None:
+        """A clause or a fact: a mapping whose registered ``kind`` says which class checks it."""
         if not isinstance(value, Mapping):
-            self.add(path, f"expected a clause with a kind, found {found(value)}.")
+            self.add(path, f"expected a {family.name} with a kind, found {found(value)}.")
             return
-        kinds = clause_kinds()
+        kinds = family.kinds()
         kind = value.get("kind")
         if kind is None:
             self.add(
                 (*path, "kind"),
-                f"missing required key 'kind' (the clause kind: one of {', '.join(kinds)}).",
+                f"missing required key 'kind' (the {family.name} kind: one of {', '.join(kinds)}).",
             )
             return
-        cls = clause_class(kind)
+        cls = family.get(kind)
         if cls is None:
             hint = closest(_text(kind), kinds)
             suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
             self.add(
                 (*path, "kind"),
-                f"unknown clause kind {found(kind) if not isinstance(kind, str) else repr(kind)}."
-                f"{suggestion} Known kinds: {', '.join(kinds)}.",
+                f"unknown {family.name} kind {shown(kind)}.{suggestion} Known kinds: "
+                f"{', '.join(kinds)}.",
             )
             return
         self.check_class(value, cls, path, skip="kind")
+
+    def check_period(self, value: Any, path: FieldPath) -> None:
+        if not isinstance(value, str):
+            self.add(path, f"expected {expected(Period)}, found {found(value)}.")
+            return
+        try:
+            to_period(value, field=str(path[-1]) if path else "period")
+        except ClauseKitError as exc:
+            self.add(path, str(exc), exc)
 
     def check_evidence(self, value: Any, path: FieldPath) -> None:
         if not self.expect(isinstance(value, Mapping), value, Evidence, path):
@@ -368,7 +410,7 @@ class Checker:
                 for i, r in enumerate(amendment.get("replaces", ()))
             ]
             for path, clause in clauses:
-                cls = clause_class(clause["kind"])
+                cls = CLAUSES.get(clause["kind"])
                 assert cls is not None  # checked above
                 for field in cls.party_fields:
                     value = clause.get(field)

@@ -51,7 +51,7 @@ from clausekit.io.formats import FORMAT, Format, error
 if TYPE_CHECKING:
     from clausekit.evidence import EvidenceBase
 
-__all__ = ["dump", "dumps", "to_dict", "write_atomically"]
+__all__ = ["dump", "dumps", "encode", "render_text", "to_dict", "write_atomically"]
 
 
 def to_dict(agreement: Agreement, *, evidence: EvidenceBase | None = None) -> dict[str, Any]:
@@ -92,7 +92,11 @@ def dumps(agreement: Agreement, *, format: Format, evidence: EvidenceBase | None
         ContractFileError: for a format clausekit does not write.
     """
     fmt = check_format(format, where="dumps()")
-    data = to_dict(agreement, evidence=evidence)
+    return render_text(to_dict(agreement, evidence=evidence), fmt)
+
+
+def render_text(data: dict[str, Any], fmt: Format) -> str:
+    """Plain data as the text of a file in ``fmt``."""
     if fmt == "toml":
         return tomli_w.dumps(data)
     if fmt == "yaml":
@@ -145,16 +149,19 @@ def dump(
     _check_agreement(agreement, where="dump()")
     target = check_path(path, where="dump()")
     fmt = check_format(format, where="dump()") if format is not None else format_for(target)
-    text = dumps(agreement, format=fmt, evidence=evidence)
+    write_atomically(target, encode(dumps(agreement, format=fmt, evidence=evidence), str(path)))
+
+
+def encode(text: str, name: str) -> bytes:
+    """A file's text as UTF-8; a lone surrogate (which UTF-8 cannot hold) is a file problem."""
     try:
-        data = text.encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise error(
-            str(path),
-            f"the agreement's text holds a lone surrogate (U+{ord(text[exc.start]):04X}), which "
-            "UTF-8 cannot write. Fix the text in the agreement (a str built from bad bytes?).",
+            name,
+            f"the text holds a lone surrogate (U+{ord(text[exc.start]):04X}), which UTF-8 "
+            "cannot write. Fix the text (a str built from bad bytes?).",
         ) from None
-    write_atomically(target, data)
 
 
 def write_atomically(target: Path, data: bytes) -> None:
