@@ -262,9 +262,9 @@ class TestNothingExecuted:
                     found.append(f"{where}:{node.lineno}: uses yaml.{node.attr}")
         assert found == []
         assert set(pickles) <= {
-            "portfolio.py: import",
-            "portfolio.py: pickle.loads(pickle.dumps(failure.error))",
-            "portfolio.py: pickle.dumps(failure.error)",
+            "portfolio/work.py: import",
+            "portfolio/work.py: pickle.loads(pickle.dumps(failed.error))",
+            "portfolio/work.py: pickle.dumps(failed.error)",
         }, pickles
 
     def test_yaml_is_read_with_a_safe_loader(self) -> None:

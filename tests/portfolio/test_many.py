@@ -216,9 +216,9 @@ class TestMalformedQuestions:
             ck.evaluate_many(PORTFOLIO[:2], TRAINING_ELSEWHERE, **kwargs)
 
     def test_not_an_agreement_names_its_index(self) -> None:
-        """An item that is not an Agreement is named by its index."""
-        with pytest.raises(ck.QuestionError, match=r"agreements\[1\]='oops'"):
-            ck.evaluate_many([PORTFOLIO[0], "oops"], TRAINING_ELSEWHERE, on=DAY)  # type: ignore[list-item]
+        """An item that is neither an Agreement nor a path is named by its index."""
+        with pytest.raises(ck.QuestionError, match=r"agreements\[1\]=42 is neither"):
+            ck.evaluate_many([PORTFOLIO[0], 42], TRAINING_ELSEWHERE, on=DAY)  # type: ignore[list-item]
 
     def test_one_agreement_is_not_a_portfolio(self) -> None:
         """Passing one agreement instead of a list says so."""
