@@ -36,9 +36,8 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import portfolio
-
 import clausekit as ck
+import portfolio
 from clausekit.portfolio import evaluate_to
 
 DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "clausekit-bench-contracts"
