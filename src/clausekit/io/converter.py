@@ -50,7 +50,6 @@ __all__ = [
     "AMOUNT",
     "DECIMAL",
     "Claims",
-    "Refused",
     "evidence_class",
     "make_converter",
     "structure",
@@ -65,7 +64,7 @@ DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 """An exact decimal (a rate) in a file."""
 
 
-class Refused(ClauseKitError, ValueError):
+class _Refused(ClauseKitError, ValueError):
     """Raised inside the fast path when a value breaks a rule; the checker says which and why."""
 
 
@@ -124,7 +123,7 @@ def evidence_class(value: Mapping[Any, Any]) -> type | None:
     """Which evidence a mapping is: a claim reference (None), an outside source or a seed excerpt.
 
     Raises:
-        Refused: for keys that fit none of them.
+        _Refused: for keys that fit none of them.
     """
     keys = value.keys()
     if len(keys) == 1 and "claim" in keys:
@@ -133,7 +132,7 @@ def evidence_class(value: Mapping[Any, Any]) -> type | None:
         return OutsideSource
     if "document" in keys or "excerpt" in keys:
         return SeedExcerpt
-    raise Refused("evidence of no known shape")
+    raise _Refused("evidence of no known shape")
 
 
 # --------------------------------------------------------------------------- strict scalar hooks
@@ -141,32 +140,32 @@ def evidence_class(value: Mapping[Any, Any]) -> type | None:
 
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
-        raise Refused("expected text")
+        raise _Refused("expected text")
     return value
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
-        raise Refused("expected true or false")
+        raise _Refused("expected true or false")
     return value
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise Refused("expected a whole number")
+        raise _Refused("expected a whole number")
     return value
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str) or not DECIMAL.match(value):
-        raise Refused("expected an exact decimal as text")
+        raise _Refused("expected an exact decimal as text")
     return Decimal(value)
 
 
 def _structure_day(value: Any, _: Any) -> pendulum.Date:
     if isinstance(value, str):
         if value != value.strip():
-            raise Refused("spaces around a day")
+            raise _Refused("spaces around a day")
         return day_from_iso(value)
     return to_day(value)
 
@@ -179,19 +178,19 @@ def _structure_money(value: Any, _: Any) -> Money:
         or not isinstance(value["currency"], str)
         or not AMOUNT.match(value["amount"])
     ):
-        raise Refused("expected money")
+        raise _Refused("expected money")
     return to_money(dict(value), field="amount")
 
 
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
-        raise Refused("expected one of the enumeration's values")
+        raise _Refused("expected one of the enumeration's values")
     return tp(value)
 
 
 def _structure_period(value: Any, _: Any) -> Period:
     if not isinstance(value, str):
-        raise Refused("expected a period as text")
+        raise _Refused("expected a period as text")
     return to_period(value, field="period")
 
 
@@ -264,11 +263,11 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
 
     def structure_evidence(value: Any, _: Any) -> Evidence:
         if not isinstance(value, Mapping):
-            raise Refused("expected evidence")
+            raise _Refused("expected evidence")
         cls = evidence_class(value)
         if cls is None:
             if not isinstance(value["claim"], str):
-                raise Refused("a claim id is text")
+                raise _Refused("a claim id is text")
             return _claims().resolve(value["claim"])
         return typing.cast(Evidence, converter.structure(value, cls))
 
@@ -286,10 +285,10 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
         family = family_holding(tp)
         assert family is not None  # the predicate below says so
         if not isinstance(value, Mapping):
-            raise Refused(f"expected a {family.name}")
+            raise _Refused(f"expected a {family.name}")
         cls = family.get(value.get("kind"))
         if cls is None:
-            raise Refused(f"unknown {family.name} kind")
+            raise _Refused(f"unknown {family.name} kind")
         return converter.structure(value, cls)
 
     def is_member(t: Any) -> bool:
@@ -316,17 +315,17 @@ def _list_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any
 
         def structure_set(value: Any, _: Any) -> frozenset[Any]:
             if not isinstance(value, list):
-                raise Refused("expected a list")
+                raise _Refused("expected a list")
             out = frozenset(item(v, item_type) for v in value)
             if len(out) != len(value):
-                raise Refused("an item listed twice")
+                raise _Refused("an item listed twice")
             return out
 
         return structure_set
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Refused("expected a list")
+            raise _Refused("expected a list")
         return tuple([item(v, item_type) for v in value])
 
     return structure_tuple
@@ -346,10 +345,10 @@ def _structure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, A
 
     def structure_hook(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping) or None in value.values():
-            raise Refused("expected a mapping without nulls")
+            raise _Refused("expected a mapping without nulls")
         if kind is not None:
             if value.get("kind") != kind:
-                raise Refused("a member of another kind")
+                raise _Refused("a member of another kind")
             value = {k: v for k, v in value.items() if k != "kind"}
         if absent:
             value = {**absent, **value}

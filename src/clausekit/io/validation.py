@@ -31,7 +31,7 @@ from moneyed import CurrencyDoesNotExist, get_currency
 from clausekit.agreement import Agreement
 from clausekit.errors import ClauseKitError, closest, shown
 from clausekit.evidence import Evidence
-from clausekit.io.converter import AMOUNT, DECIMAL, Claims, Refused, evidence_class
+from clausekit.io.converter import AMOUNT, DECIMAL, Claims, _Refused, evidence_class
 from clausekit.io.formats import FORMAT
 from clausekit.io.kinds import CLAUSES, FACTS, Family
 from clausekit.io.shapes import (
@@ -252,7 +252,7 @@ class Checker:
             return
         try:
             cls = evidence_class(value)
-        except Refused:
+        except _Refused:
             keys = ", ".join(sorted(map(_text, value))) or "(none)"
             self.add(
                 path,
