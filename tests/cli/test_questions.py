@@ -136,9 +136,11 @@ class TestAsk:
             "verb": "hire-staff",
             "counterparty": None,
             "subject": "",
+            "qualifiers": [],
             "text": "Acme GmbH: hire staff",
         }
         assert data["rulings"] == []
+        assert data["notes"] == ["no clause of this agreement speaks of the verb 'hire-staff'"]
 
     @pytest.mark.parametrize(
         ("extra", "needle"),
@@ -458,7 +460,8 @@ class TestRender:
 
 VERDICT_KEYS = [
     "kind", "agreement", "action", "on", "known_on", "outcome", "headline", "reason",
-    "conditions", "missing", "assumptions", "facts", "rulings", "sources", "explanation",
+    "conditions", "missing", "default", "by_default", "notes", "assumptions", "facts", "rulings",
+    "sources", "explanation",
 ]  # fmt: skip
 RULING_KEYS = [
     "clause", "amendment", "effect", "reason", "conditions", "missing", "evidence", "sources",
@@ -468,7 +471,7 @@ OUTSIDE_SOURCE_KEYS = ["type", "url", "title", "published", "citation"]
 OUTSIDE_CLAIM_KEYS = ["claim", "gloss", "text"]
 AMENDMENT_KEYS = ["id", "title", "effective", "announced"]
 CLAUSE_KEYS = ["id", "kind", "title", "summary"]
-ACTION_KEYS = ["actor", "verb", "counterparty", "subject", "text"]
+ACTION_KEYS = ["actor", "verb", "counterparty", "subject", "qualifiers", "text"]
 OUTSIDE_KEYS = ["type", "url", "title", "published", "gloss", "claim", "citation"]
 SEGMENT_KEYS = ["period", "outcome", "headline", "opened_by", "cause", "verdict"]
 OWED_KEYS = [

@@ -72,7 +72,7 @@ syntax above. Shared shapes:
 
 - amendment: ``{"id", "title", "effective": DAY, "announced": DAY or {"earliest": DAY, "latest": DAY}}``
 - clause: ``{"id", "kind", "title", "summary"}`` (``kind`` is the contract-file tag)
-- action: ``{"actor", "verb", "counterparty": str or null, "subject", "text"}``
+- action: ``{"actor", "verb", "counterparty": str or null, "subject", "qualifiers": [str], "text"}``
 - evidence: ``{"type": "seed", "document", "excerpt", "gloss", "claim", "citation"}`` or
   ``{"type": "outside", "url", "title", "published": DAY, "gloss", "claim", "citation"}``
 - ruling: ``{"clause", "amendment", "effect": OUTCOME, "reason", "conditions": [str],
@@ -84,7 +84,8 @@ syntax above. Shared shapes:
   "text"}], "clauses": [str], "amendments": [str]}``
 - verdict (``ask --on``): ``{"kind": "verdict", "agreement", "action", "on": DAY,
   "known_on": DAY or null, "outcome", "headline", "reason", "conditions": [str],
-  "missing": [str], "assumptions": [str], "facts": [str], "rulings": [ruling],
+  "missing": [str], "default": OUTCOME, "by_default": bool, "notes": [str],
+  "assumptions": [str], "facts": [str], "rulings": [ruling],
   "sources": [source], "explanation"}``
 - timeline (``ask --during``, ``timeline``, ``render --format json``): ``{"kind": "timeline",
   "action", "period", "segments": [{"period", "outcome", "headline", "opened_by": amendment

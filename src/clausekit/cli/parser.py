@@ -158,6 +158,29 @@ def _add_action(parser: argparse.ArgumentParser, *, required: bool = True) -> No
         help="with whom (the compute provider, the buyer of shares, the distributor ...)",
     )
     group.add_argument(
+        "--outsider",
+        type=name_type("--outsider", "CoreWeave"),
+        metavar="NAME",
+        help="with whom, when that party is not a party to the agreement (asked about on "
+        "purpose; a --counterparty name must be one of the agreement's)",
+    )
+    group.add_argument(
+        "--qualifier",
+        dest="qualifiers",
+        action="append",
+        default=[],
+        type=name_type("--qualifier", "open-weight"),
+        metavar="WORD",
+        help="a word that may bring the action under a clause's carve-out (repeatable), "
+        "e.g. --qualifier open-weight",
+    )
+    group.add_argument(
+        "--default",
+        choices=["permitted", "prohibited"],
+        help="for a --verb of your own: what holds where no clause speaks (prohibited for "
+        "using what belongs to someone else); permitted by default",
+    )
+    group.add_argument(
         "--workload",
         choices=[w.value for w in Workload],
         help="what compute is procured for (the action is then procure-compute)",

@@ -8,7 +8,7 @@ or its JSON form (:mod:`clausekit.render`). Each returns the exit code.
 from __future__ import annotations
 
 import argparse
-from typing import IO
+from typing import IO, Any
 
 import pendulum
 
@@ -26,6 +26,7 @@ from clausekit.cli.exits import EXIT_OK, UsageError
 from clausekit.cli.loading import agreement
 from clausekit.cli.output import refuse_overwrite, to_json, write, write_file, write_json
 from clausekit.money import Money
+from clausekit.parties import Party
 from clausekit.render import (
     comparison_to_dict,
     in_force_to_dict,
@@ -38,6 +39,7 @@ from clausekit.render import (
 from clausekit.scenario import Fact, Scenario
 from clausekit.time import Period
 from clausekit.timeline import Timeline
+from clausekit.verdict import Outcome
 
 __all__ = ["action", "ask", "compare", "in_force", "render", "revenue_share", "timeline"]
 
@@ -52,8 +54,23 @@ _NEEDS_OTHER = {
 def action(args: argparse.Namespace) -> Action:
     """The action the arguments describe; named action classes for the known verbs."""
     actor: str = args.actor
-    other: str | None = args.counterparty
+    if args.outsider is not None and args.counterparty is not None:
+        raise UsageError(
+            "give the other party either as --counterparty (a party of the agreement) or as "
+            "--outsider (a party outside it), not both."
+        )
+    other: str | Party | None = (
+        Party(args.outsider) if args.outsider is not None else args.counterparty
+    )
     verb: str = args.verb or Verb.PROCURE_COMPUTE.value
+    extra: dict[str, Any] = {"qualifiers": args.qualifiers}
+    if args.default is not None:
+        if verb in _NEEDS_OTHER or args.workload is not None:
+            raise UsageError(
+                f"--default is for a --verb of your own; {verb} has its own default "
+                "(using another's IP is prohibited until a licence grants it)."
+            )
+        extra["default"] = Outcome(args.default)
     subject: str | None = args.subject
     if args.workload is not None and verb != Verb.PROCURE_COMPUTE.value:
         raise UsageError(
@@ -69,16 +86,25 @@ def action(args: argparse.Namespace) -> Action:
                 "procuring compute needs --workload (training, research, inference or api); "
                 "for another action give --verb and --subject."
             )
-        return ProcureCompute(buyer=actor, provider=str(other), workload=workload)
+        return ProcureCompute(buyer=actor, provider=_named(other), workload=workload, **extra)
     if verb == Verb.TRANSFER_SHARES.value:
-        return TransferShares(seller=actor, buyer=str(other), **_subject("shares", subject))
+        return TransferShares(
+            seller=actor, buyer=_named(other), **_subject("shares", subject), **extra
+        )
     if verb == Verb.USE_IP.value:
-        return UseIP(user=actor, owner=str(other), **_subject("subject", subject))
+        return UseIP(user=actor, owner=_named(other), **_subject("subject", subject), **extra)
     if verb == Verb.APPOINT_DISTRIBUTOR.value:
         if subject is None:
             raise UsageError("appoint-distributor needs --subject (the territory, e.g. DE).")
-        return AppointDistributor(principal=actor, distributor=str(other), territory=subject)
-    return Act(actor=actor, verb=verb, counterparty=other, subject=subject or "")
+        return AppointDistributor(
+            principal=actor, distributor=_named(other), territory=subject, **extra
+        )
+    return Act(actor=actor, verb=verb, counterparty=other, subject=subject or "", **extra)
+
+
+def _named(other: str | Party | None) -> str | Party:
+    # The verbs that need another party were checked above.
+    return other if other is not None else ""
 
 
 def _subject(field: str, subject: str | None) -> dict[str, str]:

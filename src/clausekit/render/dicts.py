@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from clausekit.actions import party_name
 from clausekit.evidence import Evidence, SeedExcerpt, cite
 from clausekit.render.explain import SourceGroup, claim_line, group_sources, source_line
 from clausekit.scenario import (
@@ -200,11 +201,13 @@ def clause_to_dict(clause: Clause) -> JSON:
 
 def action_to_dict(action: Action, text: str) -> JSON:
     """An action's four parts as asked, and ``text``: the action in words with canonical names."""
+    counterparty = action.counterparty
     return {
-        "actor": action.actor,
+        "actor": party_name(action.actor),
         "verb": action.verb,
-        "counterparty": action.counterparty,
+        "counterparty": None if counterparty is None else party_name(counterparty),
         "subject": action.subject,
+        "qualifiers": sorted(action.qualifiers),
         "text": text,
     }
 
@@ -316,6 +319,9 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         "reason": verdict.reason,
         "conditions": [c.text for c in verdict.conditions],
         "missing": list(verdict.missing),
+        "default": verdict.default.value,
+        "by_default": verdict.by_default,
+        "notes": list(verdict.notes),
         "assumptions": list(verdict.assumptions),
         "facts": [format_fact(f) for f in verdict.scenario],
         "rulings": [
