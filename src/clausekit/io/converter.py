@@ -41,7 +41,7 @@ from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.io.kinds import family_holding, kind_of
 from clausekit.io.shapes import DATE_OR_RANGE, fields_of, nullable
 from clausekit.money import Money, to_money
-from clausekit.time import DateRange, Period, day_from_iso, to_day, to_period
+from clausekit.time import DateRange, Period, to_day, to_period
 
 if TYPE_CHECKING:
     from clausekit.evidence import EvidenceBase
@@ -138,6 +138,11 @@ def evidence_class(value: Mapping[Any, Any]) -> type | None:
 # --------------------------------------------------------------------------- strict scalar hooks
 
 
+def _is_mapping(value: object) -> bool:
+    """``isinstance(value, Mapping)``, with the common case (a dict) first: it is cheaper."""
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
         raise _Refused("expected text")
@@ -163,16 +168,14 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 
 
 def _structure_day(value: Any, _: Any) -> pendulum.Date:
-    if isinstance(value, str):
-        if value != value.strip():
-            raise _Refused("spaces around a day")
-        return day_from_iso(value)
-    return to_day(value)
+    if isinstance(value, str) and value != value.strip():
+        raise _Refused("spaces around a day")
+    return to_day(value)  # remembers the days it has read
 
 
 def _structure_money(value: Any, _: Any) -> Money:
     if (
-        not isinstance(value, Mapping)
+        not _is_mapping(value)
         or value.keys() != {"amount", "currency"}
         or not isinstance(value["amount"], str)
         or not isinstance(value["currency"], str)
@@ -249,7 +252,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
         )
 
     def structure_announced(value: Any, _: Any) -> pendulum.Date | DateRange:
-        if isinstance(value, Mapping):
+        if _is_mapping(value):
             return converter.structure(value, DateRange)
         return _structure_day(value, None)
 
@@ -262,7 +265,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_func(lambda t: t == DATE_OR_RANGE, structure_announced)
 
     def structure_evidence(value: Any, _: Any) -> Evidence:
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             raise _Refused("expected evidence")
         cls = evidence_class(value)
         if cls is None:
@@ -284,7 +287,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
         """A clause or fact: the class its ``kind`` names, looked up now."""
         family = family_holding(tp)
         assert family is not None  # the predicate below says so
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             raise _Refused(f"expected a {family.name}")
         cls = family.get(value.get("kind"))
         if cls is None:
@@ -334,23 +337,27 @@ def _list_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any
 def _structure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
     """A mapping of ``cls``'s fields, no unknown keys, no nulls; a missing nullable key is None.
 
-    A clause's or fact's mapping carries its ``kind``, which the class does not take.
+    A clause's or fact's mapping carries its ``kind``, which the class does not take: the
+    generated function ignores keys it does not know, and this hook refuses any other.
     """
     structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
+        cls, converter, _cattrs_forbid_extra_keys=False
     )
     tagged = kind_of(cls)
     kind = tagged[1] if tagged is not None else None
-    absent = dict.fromkeys(f.name for f in fields_of(cls) if nullable(f.type))
+    allowed = frozenset(f.name for f in fields_of(cls)) | ({"kind"} if kind else set())
+    # A nullable field without a default (consent_by) may be left out of a file: None.
+    without_default = {a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING}
+    absent = {
+        f.name: None for f in fields_of(cls) if f.name in without_default and nullable(f.type)
+    }
 
     def structure_hook(value: Any, _: Any) -> Any:
-        if not isinstance(value, Mapping) or None in value.values():
-            raise _Refused("expected a mapping without nulls")
-        if kind is not None:
-            if value.get("kind") != kind:
-                raise _Refused("a member of another kind")
-            value = {k: v for k, v in value.items() if k != "kind"}
-        if absent:
+        if not _is_mapping(value) or None in value.values() or not value.keys() <= allowed:
+            raise _Refused("expected a mapping of known keys without nulls")
+        if kind is not None and value.get("kind") != kind:
+            raise _Refused("a member of another kind")
+        if absent and not absent.keys() <= value.keys():
             value = {**absent, **value}
         return structure(value, cls)
 

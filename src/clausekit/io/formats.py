@@ -3,8 +3,10 @@
 Each parser returns the data and a line finder (:mod:`clausekit.io.lines`),
 or raises :class:`~clausekit.errors.ContractFileError` with the line of the
 syntax error. The limits hold for every format: at most :data:`MAX_BYTES`,
-nested at most :data:`MAX_DEPTH` deep (checked by a linear scan before any
-parser recurses), whole numbers of at most 4,300 digits, no lone
+nested at most :data:`MAX_DEPTH` deep (TOML and YAML are measured by a
+linear scan before their parsers recurse; JSON's decoder guards its own
+recursion, and data it returns deeper than the limit is refused before
+anything walks it), whole numbers of at most 4,300 digits, no lone
 surrogates, and for YAML at most :data:`MAX_VALUES` values after aliases are
 expanded.
 
@@ -18,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import tomllib
@@ -112,27 +115,46 @@ def check_depth(data: Any) -> list[FileProblem]:
     return []
 
 
-# Every token either ends where it should or runs to the end of its line (or of the text,
-# for multi-line strings): an unterminated string is consumed once, never rescanned, so
-# the scan is linear. The parser then reports the unterminated string itself.
-_TOML_TOKENS = re.compile(
-    r'"""[\s\S]*?(?:"""|\Z)'
-    + r"|'''[\s\S]*?(?:'''|\Z)"
-    + r'|"(?:\\.|[^"\\\n])*"?'
-    + r"|'[^'\n]*'?|#[^\n]*|[\[\]{}]"
+# Every string (and TOML comment) either ends where it should or runs to the end of its
+# line (or of the text, for multi-line strings): an unterminated string is consumed once,
+# never rescanned, so the scan is linear. The parser then reports the string itself.
+_TOML_SKIP = (  # each string as one greedy run of plain characters at a time ("unrolled")
+    r'"""[^"]*(?:"(?!"")[^"]*)*(?:"""|\Z)'
+    + r"|'''[^']*(?:'(?!'')[^']*)*(?:'''|\Z)"
+    + r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'
+    + r"|'[^'\n]*'?|#[^\n]*"
 )
-_JSON_TOKENS = re.compile(r'"(?:\\[\s\S]|[^"\\])*"?|[\[\]{}]')
+_JSON_SKIP = r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?'
+_SKIP = {True: re.compile(_TOML_SKIP), False: re.compile(_JSON_SKIP)}
+_TOKENS = {
+    True: re.compile(_TOML_SKIP + r"|[\[\]{}]"),
+    False: re.compile(_JSON_SKIP + r"|[\[\]{}]"),
+}
+_BRACKETS = re.compile(r"[\[\]{}]")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
     """The deepest nesting of ``[``/``{`` outside strings and comments, and its line.
 
     A scan before parsing, so a file of ten thousand ``[`` is refused without
-    recursing through it. Strings (and TOML comments) are skipped in one step
-    each, terminated or not, so the scan is linear in the text.
+    recursing through it. Strings (and TOML comments) are removed in one
+    pass of the regular expression engine, terminated or not, and the
+    brackets left are summed; the scan is linear in the text.
     """
+    brackets = _BRACKETS.findall(_SKIP[toml].sub("", text))
+    if not brackets:
+        return 0, 1
+    best = max(itertools.accumulate(map(_STEP.__getitem__, brackets)))
+    if best <= MAX_DEPTH:
+        return best, 1  # deep enough to refuse only beyond MAX_DEPTH: no line needed
+    return _deepest(text, toml=toml)
+
+
+def _deepest(text: str, *, toml: bool) -> tuple[int, int]:
+    """:func:`bracket_depth` with the line of the deepest point (for a file to be refused)."""
     depth = best = best_at = 0
-    for match in (_TOML_TOKENS if toml else _JSON_TOKENS).finditer(text):
+    for match in _TOKENS[toml].finditer(text):
         token = match.group()
         if token in ("[", "{"):
             depth += 1
@@ -196,9 +218,9 @@ def surrogate_problem(path: FieldPath, value: str, line: int | None) -> FileProb
 
 
 def _parse_json(text: str, source: str) -> tuple[Any, LineFinder]:
-    depth, line = bracket_depth(text, toml=False)
-    if depth > MAX_DEPTH:
-        raise _deep(source, line)
+    # No scan first: json's C decoder guards its own recursion (a RecursionError, caught
+    # below), and nesting deeper than MAX_DEPTH that parses is refused by the reader
+    # before anything walks it (clausekit.io.reading checks the depth of what it refuses).
     repeated: list[bool] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -220,12 +242,13 @@ def _parse_json(text: str, source: str) -> tuple[Any, LineFinder]:
     find = lazy_lookup(lambda: json_lines(text)[0])
     problems = []
     if repeated:
+        problems = check_depth(data)  # json_lines recurses: bounded first
+    if repeated and not problems:
         problems = [FileProblem(render_path(p), m, at) for p, m, at in json_lines(text)[1]]
     if _SURROGATE_ESCAPE.search(text):
         lone = _lone_surrogate(data)
         if lone is not None:
             problems.append(surrogate_problem(lone[0], lone[1], find(lone[0])))
-    # The bracket scan above measured the nesting exactly; no walk needed.
     if problems:
         raise ContractFileError(source, problems)
     return data, find
@@ -396,7 +419,6 @@ def _parse_toml(text: str, source: str) -> tuple[Any, LineFinder]:
         raise _too_long_number(text, source, "toml") from None
     except RecursionError:
         raise _deep(source) from None
-    problems = check_depth(data)
-    if problems:
-        raise ContractFileError(source, problems)
+    # Dotted keys and table headers nest without brackets: data deeper than MAX_DEPTH is
+    # refused by the reader before anything walks it, as for JSON.
     return data, lazy_lookup(lambda: toml_lines(text))

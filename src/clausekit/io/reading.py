@@ -179,7 +179,7 @@ def parse_text(text: str, fmt: Format, source: str) -> tuple[Any, LineFinder]:
     """The data in a file's text, after the size and surrogate checks, and its line finder."""
     if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise error(source, _too_large(len(text.encode("utf-8", "surrogatepass"))))
-    if not text.isascii() and (lone := _SURROGATE.search(text)) is not None:
+    if not text.isascii() and not _encodes(text) and (lone := _SURROGATE.search(text)):
         raise error(
             source,
             f"the text holds a lone surrogate (U+{ord(lone.group()):04X}) at character "
@@ -211,10 +211,16 @@ def from_dict(
             fix="Pass from_dict() a dict such as clausekit.io.to_dict(agreement) returns.",
         )
     check_evidence(evidence, where="from_dict()")
-    problems = check_depth(data)
-    if problems:
-        raise ContractFileError(source, problems)
     return _build(data, source=source, evidence=evidence, lines=no_lines)
+
+
+def _encodes(text: str) -> bool:
+    """True when ``text`` is valid Unicode (no lone surrogate): encoding is faster than a search."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read(fd: int, limit: int) -> bytes:
@@ -250,6 +256,9 @@ def _build(
                 return agreement
             except Exception:  # reported below, with every other problem
                 pass
+    deep = check_depth(data)  # before anything walks what the fast path refused
+    if deep:
+        raise ContractFileError(source, deep)
     checker = Checker(claims)
     checked = checker.document(data)
     if checker.problems:

@@ -53,7 +53,7 @@ from cattrs.errors import BaseValidationError
 from clausekit.errors import ArgumentTypeError, ClauseKitError, ContractFileError
 from clausekit.io.arguments import check_format, check_path, check_source, check_text, format_for
 from clausekit.io.converter import Claims, structure, unstructure
-from clausekit.io.formats import FORMAT, Format
+from clausekit.io.formats import FORMAT, Format, check_depth
 from clausekit.io.lines import LineFinder, no_lines
 from clausekit.io.problems import leaves
 from clausekit.io.reading import detailed_converter, parse_text, read_file, with_lines
@@ -138,6 +138,9 @@ def _build(data: Any, *, source: str, lines: LineFinder) -> Scenario:
             return Scenario(*(structure(fact, Fact) for fact in facts))
         except Exception:  # reported below, with every other problem
             pass
+    deep = check_depth(data)  # before anything walks what the fast path refused
+    if deep:
+        raise ContractFileError(source, deep)
     checker = Checker(Claims(None))
     checked = checker.scenario(data)
     if checker.problems:
