@@ -13,6 +13,9 @@ Amazon Web Services) unless said otherwise:
 - ``evaluate_many`` over generated portfolios of 1k, 10k and 100k agreements
   (each size in a fresh process): time, throughput, memory, and the scaling
   exponent (slope of log time against log N);
+- ``clausekit.loads`` of the distribution example (examples/distribution_agreement.toml)
+  as JSON and as TOML, against ``json.loads`` and ``tomllib.loads`` of the same text;
+  ratios;
 - ``import clausekit`` in a fresh interpreter, minus the interpreter's start;
 - the scale limits (``benchmarks/limits.py``): the largest agreement, scenario
   and period promised, each question timed in a fresh process with a time limit.
@@ -271,6 +274,41 @@ def portfolio_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
     return rows, figures
 
 
+EXAMPLE = HERE.parent / "examples" / "distribution_agreement.toml"
+
+
+def loading_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    """ck.loads of the distribution example as JSON and TOML, against the bare parsers."""
+    import tomllib
+
+    deal = ck.load(EXAMPLE)
+    as_json = ck.dumps(deal, format="json")
+    as_toml = ck.dumps(deal, format="toml")
+    assert ck.loads(as_json, format="json") == ck.loads(as_toml, format="toml") == deal
+    took = medians(
+        {
+            "json.loads": lambda: json.loads(as_json),
+            "ck json": lambda: ck.loads(as_json, format="json"),
+            "tomllib.loads": lambda: tomllib.loads(as_toml),
+            "ck toml": lambda: ck.loads(as_toml, format="toml"),
+        }
+    )
+    json_ratio = took["ck json"] / took["json.loads"]
+    toml_ratio = took["ck toml"] / took["tomllib.loads"]
+    size = f"{len(as_json.encode()):,} B JSON, {len(as_toml.encode()):,} B TOML"
+    rows = [
+        (
+            "loads(example), JSON",
+            us(took["ck json"]),
+            f"ratio ck/json.loads {json_ratio:.1f} ({size})",
+        ),
+        ("json.loads(example)", us(took["json.loads"]), "the parser alone"),
+        ("loads(example), TOML", us(took["ck toml"]), f"ratio ck/tomllib.loads {toml_ratio:.2f}"),
+        ("tomllib.loads(example)", us(took["tomllib.loads"]), "the parser alone"),
+    ]
+    return rows, {"load_json_ratio": json_ratio, "load_toml_ratio": toml_ratio}
+
+
 def limits_rows() -> tuple[list[tuple[str, str, str]], dict[str, float]]:
     """The scale limits (benchmarks/limits.py), each size in a fresh process with a time limit."""
     rows = limits.rows([limits.run_one(name, n) for name, n in limits.plan()])
@@ -360,6 +398,14 @@ def verdicts(figures: dict[str, float]) -> list[str]:
             f"{figures['limits_missed']:.0f} missed",
         ),
         line(
+            figures["load_json_ratio"] <= 5.0,
+            f"loads of the example as JSON <= 5x json.loads: {figures['load_json_ratio']:.1f}x",
+        ),
+        line(
+            figures["load_toml_ratio"] <= 1.5,
+            f"loads of the example as TOML <= 1.5x tomllib.loads: {figures['load_toml_ratio']:.2f}x",
+        ),
+        line(
             figures["import_ms"] <= 150,
             f"import clausekit <= 150 ms: {figures['import_ms']:.0f} ms",
         ),
@@ -397,7 +443,7 @@ def main() -> int:
     print(header, flush=True)
     rows: list[tuple[str, str, str]] = []
     figures: dict[str, float] = {}
-    for part in (engine_rows, portfolio_rows, import_rows, limits_rows):
+    for part in (engine_rows, loading_rows, portfolio_rows, import_rows, limits_rows):
         print(f"  measuring {part.__name__.removesuffix('_rows')} ...", flush=True)
         more, found = part()
         rows += more

@@ -264,6 +264,8 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_func(lambda t: t == DATE_OR_RANGE, unstructure_announced)
     converter.register_structure_hook_func(lambda t: t == DATE_OR_RANGE, structure_announced)
 
+    hooks: dict[type, Callable[[Any, Any], Any]] = {}  # per class, filled on first use
+
     def structure_evidence(value: Any, _: Any) -> Evidence:
         if not _is_mapping(value):
             raise _Refused("expected evidence")
@@ -272,7 +274,10 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
             if not isinstance(value["claim"], str):
                 raise _Refused("a claim id is text")
             return _claims().resolve(value["claim"])
-        return typing.cast(Evidence, converter.structure(value, cls))
+        hook = hooks.get(cls)
+        if hook is None:
+            hook = hooks[cls] = converter.get_structure_hook(cls)
+        return typing.cast(Evidence, hook(value, cls))
 
     def unstructure_evidence(value: Evidence) -> dict[str, Any]:
         if _claims().is_reference(value):
@@ -292,7 +297,10 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
         cls = family.get(value.get("kind"))
         if cls is None:
             raise _Refused(f"unknown {family.name} kind")
-        return converter.structure(value, cls)
+        hook = hooks.get(cls)
+        if hook is None:  # a kind registered again (a rebuilt class) is a new class: new hook
+            hook = hooks[cls] = converter.get_structure_hook(cls)
+        return hook(value, cls)
 
     def is_member(t: Any) -> bool:
         return family_holding(t) is not None

@@ -3,10 +3,10 @@
 Each parser returns the data and a line finder (:mod:`clausekit.io.lines`),
 or raises :class:`~clausekit.errors.ContractFileError` with the line of the
 syntax error. The limits hold for every format: at most :data:`MAX_BYTES`,
-nested at most :data:`MAX_DEPTH` deep (TOML and YAML are measured by a
-linear scan before their parsers recurse; JSON's decoder guards its own
-recursion, and data it returns deeper than the limit is refused before
-anything walks it), whole numbers of at most 4,300 digits, no lone
+nested at most :data:`MAX_DEPTH` deep (YAML is measured while it is
+parsed; tomllib and JSON's decoder end a runaway nesting with a
+RecursionError, and data they return deeper than the limit is refused
+before anything walks it), whole numbers of at most 4,300 digits, no lone
 surrogates, and for YAML at most :data:`MAX_VALUES` values after aliases are
 expanded.
 
@@ -137,10 +137,9 @@ _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 def bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
     """The deepest nesting of ``[``/``{`` outside strings and comments, and its line.
 
-    A scan before parsing, so a file of ten thousand ``[`` is refused without
-    recursing through it. Strings (and TOML comments) are removed in one
-    pass of the regular expression engine, terminated or not, and the
-    brackets left are summed; the scan is linear in the text.
+    Strings (and TOML comments) are removed in one pass of the regular
+    expression engine, terminated or not, and the brackets left are summed;
+    the scan is linear in the text.
     """
     brackets = _BRACKETS.findall(_SKIP[toml].sub("", text))
     if not brackets:
@@ -397,9 +396,9 @@ _TOML_WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of doc
 
 
 def _parse_toml(text: str, source: str) -> tuple[Any, LineFinder]:
-    depth, line = bracket_depth(text, toml=True)
-    if depth > MAX_DEPTH:
-        raise _deep(source, line)
+    # No scan first: tomllib recurses one level of brackets at a time, so a runaway nesting
+    # ends in a RecursionError (caught below, and located by the scan then); nesting it
+    # returns deeper than MAX_DEPTH is refused by the reader before anything walks it.
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -418,7 +417,7 @@ def _parse_toml(text: str, source: str) -> tuple[Any, LineFinder]:
     except ValueError:  # tomllib lets int()'s limit through: a number too long to read
         raise _too_long_number(text, source, "toml") from None
     except RecursionError:
-        raise _deep(source) from None
+        raise _deep(source, bracket_depth(text, toml=True)[1]) from None
     # Dotted keys and table headers nest without brackets: data deeper than MAX_DEPTH is
     # refused by the reader before anything walks it, as for JSON.
     return data, lazy_lookup(lambda: toml_lines(text))
