@@ -33,7 +33,8 @@ class _Compiled:
     registry: PartyRegistry
     start: pendulum.Date
     days: tuple[pendulum.Date, ...]
-    states: tuple[tuple[InForce, ...], ...]
+    # Every clause's life in agreement order: (InForce, first day, day after the last or None).
+    lives: tuple[tuple[InForce, pendulum.Date, pendulum.Date | None], ...]
     opened: dict[pendulum.Date, tuple[Amendment, ...]]
     expiring: dict[pendulum.Date, tuple[str, ...]]
     dormant: frozenset[str]
@@ -52,10 +53,24 @@ class _Compiled:
     scenarios: dict[Scenario, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
         factory=dict
     )
+    # The clauses in force per change day, worked out when first asked (bounded like the
+    # rest): storing every day's set up front costs days x clauses, quadratic in amendments.
+    states: dict[int, tuple[InForce, ...]] = attrs.field(factory=dict)
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
-        return self.states[index] if index >= 0 else ()
+        if index < 0:
+            return ()
+        found = self.states.get(index)
+        if found is None:
+            on = self.days[index]
+            found = tuple(
+                item
+                for item, first, last in self.lives
+                if first <= on and (last is None or on < last)
+            )
+            _remember(self.states, index, found)
+        return found
 
 
 _MEMO_SIZE = 4096
@@ -189,10 +204,6 @@ def _compile(
                 expiring.setdefault(last, []).append(in_force.clause.id)
     days = tuple(sorted(points))
     ordered = sorted(lives.values(), key=lambda life: life[0])
-    states = tuple(
-        tuple(life[1] for life in ordered if life[2] <= day and (life[3] is None or day < life[3]))
-        for day in days
-    )
     opened: dict[pendulum.Date, list[Amendment]] = {}
     for amendment in amendments:
         opened.setdefault(amendment.effective, []).append(amendment)
@@ -200,7 +211,7 @@ def _compile(
         registry=registry,
         start=start,
         days=days,
-        states=states,
+        lives=tuple((life[1], life[2], life[3]) for life in ordered),
         opened={day: tuple(a) for day, a in opened.items()},
         expiring={day: tuple(ids) for day, ids in expiring.items()},
         dormant=frozenset(i for clause in agi for i in clause.starts),
