@@ -1,0 +1,1 @@
+"""Pieces of the docs build (see docs/hooks.py): text, pictures and reference pages."""
