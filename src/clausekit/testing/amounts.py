@@ -16,7 +16,8 @@ __all__ = ["money", "rates"]
 @memo
 def rates() -> st.SearchStrategy[Decimal]:
     """Exact rates in [0, 1] with up to four decimal places."""
-    return st.integers(min_value=0, max_value=10_000).map(lambda n: Decimal(n).scaleb(-4))
+    # Decimal(f"{n}E-4") is exact in any decimal context (scaleb would round to the caller's).
+    return st.integers(min_value=0, max_value=10_000).map(lambda n: Decimal(f"{n}E-4"))
 
 
 @memo
@@ -25,7 +26,7 @@ def money(
 ) -> st.SearchStrategy[Money]:
     """Non-negative exact amounts, with cents, in the given currencies."""
     return st.builds(
-        lambda cents, code: Money(Decimal(cents).scaleb(-2), code),
+        lambda cents, code: Money(Decimal(f"{cents}E-2"), code),  # exact in any context
         st.integers(min_value=0, max_value=max_amount * 100),
         st.sampled_from(tuple(currencies)),
     )

@@ -27,11 +27,17 @@ __all__ = ["actions", "agreements", "amendments", "questions"]
 
 @memo
 @st.composite
-def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
+def agreements(
+    draw: st.DrawFn,
+    *,
+    max_amendments: int = 5,
+    kinds: Sequence[type[ClauseBase] | str] | None = None,
+) -> Agreement:
     """Whole agreements, valid by construction.
 
     Between one and ``max_amendments`` amendments in order of their effective
-    days; each adds clauses of every kind, may end or replace clauses in
+    days; each adds clauses of every registered kind (or of ``kinds``, as
+    :func:`clauses` takes them), may end or replace clauses in
     force, and is announced on, before or after its effective day (sometimes
     only as a date range). About one agreement in three has an AGI clause
     that ends or starts some of its clauses.
@@ -47,7 +53,7 @@ def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
     for index, day in enumerate(effective):
         adds: list[ClauseBase] = []
         for _ in range(draw(st.integers(0 if index else 1, 3))):
-            adds.append(draw(clauses(names, clause_id=f"c{serial}", until_after=day)))
+            adds.append(draw(clauses(names, clause_id=f"c{serial}", until_after=day, kinds=kinds)))
             serial += 1
         ends: list[str] = []
         replaces: list[Replacement] = []
@@ -58,7 +64,8 @@ def agreements(draw: st.DrawFn, *, max_amendments: int = 5) -> Agreement:
             if draw(st.booleans()):
                 replaces.append(
                     Replacement(
-                        ended, draw(clauses(names, clause_id=f"c{serial}", until_after=day))
+                        ended,
+                        draw(clauses(names, clause_id=f"c{serial}", until_after=day, kinds=kinds)),
                     )
                 )
                 serial += 1
@@ -139,6 +146,7 @@ def amendments(
     amendment_id: str = "a0",
     effective: pendulum.Date | None = None,
     max_clauses: int = 3,
+    kinds: Sequence[type[ClauseBase] | str] | None = None,
 ) -> Amendment:
     """One amendment that adds between one and ``max_clauses`` clauses and ends none.
 
@@ -146,11 +154,11 @@ def amendments(
     the agreement's parties include ``names``. Its clause ids are
     ``"<amendment_id>-c0"``, ``"<amendment_id>-c1"``, ...; it is announced on,
     before or after ``effective`` (drawn when not given), sometimes as a
-    date range.
+    date range. Its clauses are of every registered kind, or of ``kinds``.
     """
     day = effective if effective is not None else draw(days())
     adds = [
-        draw(clauses(names, clause_id=f"{amendment_id}-c{i}", until_after=day))
+        draw(clauses(names, clause_id=f"{amendment_id}-c{i}", until_after=day, kinds=kinds))
         for i in range(draw(st.integers(1, max_clauses)))
     ]
     announced: pendulum.Date | DateRange = day.add(days=draw(st.integers(-30, 30)))
@@ -169,18 +177,23 @@ def amendments(
 @memo
 @st.composite
 def questions(
-    draw: st.DrawFn, *, max_amendments: int = 5
+    draw: st.DrawFn,
+    *,
+    max_amendments: int = 5,
+    kinds: Sequence[type[ClauseBase] | str] | None = None,
 ) -> tuple[Agreement, Act | ProcureCompute, Scenario, pendulum.Date]:
     """An agreement with a question it can answer: ``(agreement, action, scenario, day)``.
 
     The action names only the agreement's parties (by name or alias) and the
     scenario only their canonical names, so ``agreement.ask(action, on=day,
     scenario=scenario)`` never fails for an unknown party: a property can
-    assert on every answer instead of filtering.
+    assert on every answer instead of filtering. ``kinds`` limits the
+    agreement's clauses as in :func:`agreements`.
     """
-    agreement = draw(agreements(max_amendments=max_amendments))
+    agreement = draw(agreements(max_amendments=max_amendments, kinds=kinds))
     canonical = [p.name for p in agreement.parties]
     every_name = [n for p in agreement.parties for n in p.names]
     action = draw(actions(every_name))
-    scenario = draw(scenarios(canonical))
+    clause_ids = sorted({c.id for a in agreement.amendments for c in a.added()})
+    scenario = draw(scenarios(canonical, clause_ids))
     return agreement, action, scenario, draw(days())

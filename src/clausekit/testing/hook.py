@@ -23,20 +23,22 @@ def _hypothesis_setup_hook() -> None:
     Every clause and fact kind registered in :mod:`clausekit.registry`, now
     or later (a user's kind defined after ``import hypothesis`` too), gets
     ``clauses(kinds=[Kind])`` or ``facts(kinds=[Kind])``; the value types get
-    their own strategies. Only clausekit's own types are registered (never
-    ``Money``, ``Decimal`` or ``pendulum.Date``).
+    their own strategies. Only clausekit's own types are registered
+    (``Money`` among them, never ``Decimal`` or ``pendulum.Date``).
     """
     from hypothesis import strategies as hs
 
     from clausekit.actions import Act, ProcureCompute
     from clausekit.agreement import Agreement, Amendment
     from clausekit.evidence import OutsideSource, SeedExcerpt
+    from clausekit.money import Money
     from clausekit.parties import Party
     from clausekit.registry import CLAUSE_KINDS, FACT_KINDS
     from clausekit.scenario import Scenario
     from clausekit.time import DateRange, Period
 
     registered: list[tuple[type, Callable[[type], Any]]] = [
+        (Money, _money),
         (Period, _periods),
         (DateRange, _date_ranges),
         (Party, _party),
@@ -62,6 +64,12 @@ def _hypothesis_setup_hook() -> None:
 
 
 # The factories import the strategies when from_type first needs them (see the module).
+
+
+def _money(_: type) -> Any:
+    from clausekit.testing.amounts import money
+
+    return money()
 
 
 def _periods(_: type) -> Any:

@@ -86,11 +86,15 @@ def facts(
 
 @memo
 @st.composite
-def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
+def scenarios(
+    draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES, clause_ids: Sequence[str] = ()
+) -> Scenario:
     """Consistent scenarios over the parties ``names``: no fact together with its opposite.
 
     Facts of the bundled kinds questions turn on (consents, answers to
-    offers, an AGI declaration, an assumed rate), undated.
+    offers, an AGI declaration, an assumed rate), undated. A rate is assumed
+    only for one of ``clause_ids`` (an agreement refuses an assumed rate for a
+    clause it does not have), so give the agreement's ids.
     """
     found: list[Fact] = []
     for name in draw(st.lists(st.sampled_from(tuple(names)), unique=True, max_size=3)):
@@ -103,6 +107,7 @@ def scenarios(draw: st.DrawFn, names: Sequence[str] = PARTY_NAMES) -> Scenario:
     if draw(st.booleans()):
         declared = draw(days())
         found.append(AGIDeclared(on=declared, verified=draw(st.none() | st.booleans())))
-    if draw(st.booleans()):
-        found.append(AssumedRate(f"c{draw(st.integers(0, 9))}", draw(rates())))
+    assume_rate = draw(st.booleans())
+    if assume_rate and len(clause_ids) > 0:
+        found.append(AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates())))
     return Scenario(*found)
