@@ -17,7 +17,6 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Self
 
@@ -63,6 +62,8 @@ def closest(name: str, known: Iterable[str], *, n: int = 3) -> list[str]:
         >>> closest("Contsoo", ["Contoso", "Fabrikam", "Northwind"])
         ['Contoso']
     """
+    import difflib  # only when a suggestion is wanted: not part of `import clausekit`
+
     by_folded: dict[str, str] = {}
     for candidate in known:
         by_folded.setdefault(candidate.casefold(), candidate)

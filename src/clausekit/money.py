@@ -29,15 +29,18 @@ Examples:
 from __future__ import annotations
 
 import decimal
+import sys
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, cast
 
 import attrs
-import moneyed
-from moneyed import CurrencyDoesNotExist, get_currency
 
 from clausekit._checks import check_type
 from clausekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidRateError
+
+if TYPE_CHECKING:
+    import moneyed
 
 __all__ = [
     "MAX_DIGITS",
@@ -107,12 +110,24 @@ def _decimal(value: object, *, field: str, currency: object = "USD") -> Decimal:
     return amount
 
 
+def _is_moneyed(value: object, name: str) -> bool:
+    """Whether ``value`` is py-moneyed's ``name`` class (only possible once it is imported).
+
+    py-moneyed (and Babel with it) is imported on first use, where a currency is
+    looked up or a sum is made, not by ``import clausekit``.
+    """
+    module = sys.modules.get("moneyed")
+    return module is not None and isinstance(value, getattr(module, name))
+
+
 def _code(value: object, *, field: str) -> str:
     """The ISO 4217 code of ``value`` (a code in any case, or a py-moneyed ``Currency``)."""
-    if isinstance(value, moneyed.Currency):
-        return value.code
+    if _is_moneyed(value, "Currency"):
+        return cast("moneyed.Currency", value).code
     if not isinstance(value, str):
         raise InvalidAmountError.currency(value, field=field)
+    from moneyed import CurrencyDoesNotExist, get_currency
+
     try:
         return get_currency(value.strip().upper()).code
     except (CurrencyDoesNotExist, ValueError):
@@ -166,7 +181,9 @@ class Money:
 
     def to_moneyed(self) -> moneyed.Money:
         """A (mutable) py-moneyed ``Money`` with the same amount and currency."""
-        return moneyed.Money(self.amount, self.currency)
+        from moneyed import Money as MoneyedMoney
+
+        return MoneyedMoney(self.amount, self.currency)
 
     def _combine(self, other: Money, op: str) -> Money:
         if self.currency != other.currency:
@@ -294,7 +311,8 @@ def to_money(value: object, *, field: str, nonnegative: bool = True) -> Money:
     """
     if isinstance(value, Money):
         money = value
-    elif isinstance(value, moneyed.Money):
+    elif _is_moneyed(value, "Money"):
+        value = cast("moneyed.Money", value)
         money = Money(_decimal(value.amount, field=field), value.currency.code)
     elif isinstance(value, tuple) and len(value) == 2:
         currency = _code(value[1], field=field)

@@ -9,7 +9,6 @@ default, and the answer says that no clause speaks of it. Subjects nest with
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 import attrs
@@ -69,6 +68,8 @@ class Vocabulary:
         by_fold = {_fold(k): k for k in sorted(known)}
         if folded in by_fold:
             return [by_fold[folded]]
+        import difflib  # only for a suggestion: not part of `import clausekit`
+
         hits = difflib.get_close_matches(folded, list(by_fold), n=3, cutoff=_LIKENESS)
         return [by_fold[h] for h in hits]
 

@@ -106,6 +106,13 @@ def _until(value: object) -> pendulum.Date | None:
     return None if value is None else to_day(value, field="until")
 
 
+def _carve_outs(value: Iterable[CarveOut]) -> tuple[CarveOut, ...]:
+    # A function rather than ``converter=tuple``: for a built-in converter attrs reads
+    # the signature from its text, which costs ``import clausekit`` about 10 ms
+    # (the tokenizer's patterns), once for each of the dozen clause classes.
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class ClauseBase:
     """The fields every clause has.
@@ -130,7 +137,7 @@ class ClauseBase:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
     until: pendulum.Date | None = attrs.field(default=None, converter=_until)
     note: str = ""
-    carve_outs: tuple[CarveOut, ...] = attrs.field(default=(), converter=tuple)
+    carve_outs: tuple[CarveOut, ...] = attrs.field(default=(), converter=_carve_outs)
 
     def __attrs_post_init__(self) -> None:
         cls = type(self)

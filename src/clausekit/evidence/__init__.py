@@ -34,6 +34,8 @@ Examples:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from clausekit.evidence.base import EvidenceBase
 from clausekit.evidence.citations import (
     Evidence,
@@ -46,7 +48,25 @@ from clausekit.evidence.claims import MAX_EXCERPT_WORDS, Claim, ClaimStatus
 from clausekit.evidence.conflicts import Conflict
 from clausekit.evidence.documents import Document, DocumentKind
 from clausekit.evidence.excerpts import excerpt_occurs, repair_mojibake
-from clausekit.evidence.loading import evidence_base, load_evidence_base
+
+if TYPE_CHECKING:
+    from clausekit.evidence.loading import evidence_base, load_evidence_base
+
+
+def __getattr__(name: str) -> Any:
+    """The loaders (and the tables, tomllib and pathlib behind them) load on first use.
+
+    ``import clausekit`` needs the evidence classes, not the code that reads an
+    evidence folder.
+    """
+    if name in ("evidence_base", "load_evidence_base"):
+        from clausekit.evidence import loading
+
+        value = getattr(loading, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'clausekit.evidence' has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_EXCERPT_WORDS",

@@ -16,8 +16,8 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
 __all__ = ["excerpt_occurs", "repair_mojibake"]
 
@@ -70,7 +70,10 @@ def _mojibake_pattern(encoding: str) -> re.Pattern[str]:
     return re.compile(f"{lead2}{cont}|{lead3}{cont}{{2}}|{lead4}{cont}{{3}}")
 
 
-_MOJIBAKE = tuple((enc, _mojibake_pattern(enc)) for enc in ("cp1250", "cp1252", "latin-1"))
+@functools.cache
+def _mojibake() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns, built on first use: building them loads codecs ``import clausekit`` need not."""
+    return tuple((enc, _mojibake_pattern(enc)) for enc in ("cp1250", "cp1252", "latin-1"))
 
 
 def repair_mojibake(text: str) -> str:
@@ -88,7 +91,7 @@ def repair_mojibake(text: str) -> str:
         >>> repair_mojibake("Äß und é")
         'Äß und é'
     """
-    for encoding, pattern in _MOJIBAKE:
+    for encoding, pattern in _mojibake():
 
         def fix(match: re.Match[str], encoding: str = encoding) -> str:
             run = match.group()
@@ -107,6 +110,8 @@ def _fold_whitespace(text: str) -> str:
 
 def _fold(text: str) -> str:
     """NFC, repaired mojibake, ASCII quotes and dashes, single spaces."""
+    import unicodedata  # on first use, not by `import clausekit`
+
     text = unicodedata.normalize("NFC", text)
     text = unicodedata.normalize("NFC", repair_mojibake(text))
     return _fold_whitespace(text.translate(_PUNCTUATION))
