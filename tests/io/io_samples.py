@@ -154,7 +154,7 @@ BAD_FILES: list[tuple[str, str, str, type[Exception] | None, str, str, Marker]] 
         "toml",
         edit(BASE_TOML, 'kind = "exclusivity"', 'kind = "exclusivty"'),
         None,
-        "unknown clause kind 'exclusivty'. Did you mean 'exclusivity'?",
+        "Unknown clause kind 'exclusivty'. Did you mean 'exclusivity'?",
         "amendments[0].adds[0].kind",
         'kind = "exclusivty"',
     ),

@@ -109,7 +109,7 @@ class TestUserKind:
             '"test-io-non-compete"', '"test-io-non-compet"'
         )
         error = raised(text, "json")
-        assert "Did you mean 'test-io-non-compete'?" in error.problems[0].message
+        assert "Did you mean 'test-io-non-compete'" in error.problems[0].message
         assert error.problems[0].path == "amendments[0].adds[0].kind"
 
     def test_its_fields_are_checked_like_a_bundled_kind(self) -> None:
@@ -166,5 +166,5 @@ class TestUserFactKind:
             ckio.loads_scenario(text.replace("matched", "matchd"), format="yaml")
         problem = info.value.problems[0]
         assert problem.path == "facts[0].kind"
-        assert "Did you mean 'test-io-offer-matched'?" in problem.message
+        assert "Did you mean 'test-io-offer-matched'" in problem.message
         assert problem.line == 3

@@ -29,7 +29,7 @@ from typing import Any
 from moneyed import CurrencyDoesNotExist, get_currency
 
 from clausekit.agreement import Agreement
-from clausekit.errors import ClauseKitError, closest, shown
+from clausekit.errors import ClauseKitError, UnknownKindError, closest, shown
 from clausekit.evidence import Evidence
 from clausekit.io.converter import AMOUNT, DECIMAL, Claims, _Refused, evidence_class
 from clausekit.io.formats import FORMAT
@@ -228,13 +228,8 @@ class Checker:
             return
         cls = family.get(kind)
         if cls is None:
-            hint = closest(_text(kind), kinds)
-            suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
-            self.add(
-                (*path, "kind"),
-                f"unknown {family.name} kind {shown(kind)}.{suggestion} Known kinds: "
-                f"{', '.join(kinds)}.",
-            )
+            error = UnknownKindError.for_kind(kind, kinds, family=family.name)
+            self.add((*path, "kind"), str(error), error)
             return
         self.check_class(value, cls, path, skip="kind")
 
