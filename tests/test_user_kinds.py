@@ -1,0 +1,157 @@
+"""A clause kind and a fact kind defined in tests/ (tests/user_kinds.py), not in src/, working
+everywhere a bundled kind works: questions and explanations, the three file formats, the JSON
+Schema, the checker, clausekit.testing, and the command line with --import."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import clausekit as ck
+import clausekit.testing as ckst
+from clausekit.io import json_schema
+from clausekit.registry import CLAUSE_KINDS, FACT_KINDS
+
+TESTS = Path(__file__).parent
+
+
+@pytest.fixture(scope="module", autouse=True)
+def user_kinds() -> Iterator[types.ModuleType]:
+    """tests/user_kinds.py, registered for this module's tests only.
+
+    Kinds left registered would change the kind lists other tests and the docs print.
+    """
+    with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
+        module = sys.modules.get("tests.user_kinds")
+        module = importlib.reload(module) if module else importlib.import_module("tests.user_kinds")
+        yield module
+
+
+def media_rights() -> ck.Agreement:
+    return sys.modules["tests.user_kinds"].media_rights()  # type: ignore[no-any-return]
+
+
+def kind(name: str) -> type:
+    return getattr(sys.modules["tests.user_kinds"], name)  # type: ignore[no-any-return]
+
+
+RIVAL_DEAL = ck.Act(actor="League", verb="license-media-rights", counterparty="Rival", subject="tv")
+
+
+def test_both_kinds_are_registered() -> None:
+    """Importing the module registered its kinds by their keywords."""
+    assert CLAUSE_KINDS.lookup("matching-right") is kind("MatchingRight")
+    assert FACT_KINDS.lookup("offer-matched") is kind("OfferMatched")
+
+
+def test_ask_and_explain() -> None:
+    """The user's clause rules, the user's fact decides, and explain() shows the ruling."""
+    deal = media_rights()
+    unknown = deal.ask(RIVAL_DEAL, on="2024-08-01")
+    assert unknown.outcome is ck.Outcome.UNKNOWN
+    assert unknown.missing == ("whether Incumbent matched the offer",)
+    matched = deal.ask(
+        RIVAL_DEAL, on="2024-08-01", scenario=ck.Scenario(kind("OfferMatched")(by="INC"))
+    )
+    assert matched.outcome is ck.Outcome.PROHIBITED
+    assert "Incumbent matched the offer" in matched.explain()
+    assert "matching-right" not in deal.ask(RIVAL_DEAL, on="2013-01-01").explain()
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_files_round_trip_exactly(fmt: str) -> None:
+    """The kind tag is written and read back in each format."""
+    deal = media_rights()
+    text = ck.dumps(deal, format=fmt)
+    assert "matching-right" in text
+    assert ck.loads(text, format=fmt) == deal
+
+
+def test_a_misspelt_kind_suggests_the_user_kind() -> None:
+    """A file naming 'matching-rigth' is told about 'matching-right'."""
+    text = ck.dumps(media_rights(), format="json").replace('"matching-right"', '"matching-rigth"')
+    with pytest.raises(ck.ContractFileError, match="matching-right"):
+        ck.loads(text, format="json")
+
+
+def test_the_json_schema_knows_the_kind_and_validates_the_file() -> None:
+    """json_schema() is computed from the registry, user kinds included."""
+    schema = json_schema()
+    assert "matching-right" in json.dumps(schema)
+    jsonschema.validate(json.loads(ck.dumps(media_rights(), format="json")), schema)
+
+
+def test_the_checker_runs_over_the_user_kind() -> None:
+    """check() needs no change for a new kind: the default hook finds nothing wrong."""
+    report = media_rights().check()
+    assert not report.has_errors
+
+
+@settings(max_examples=25)
+@given(st.data())
+def test_testing_strategies_draw_the_user_kinds(data: st.DataObject) -> None:
+    """st.from_type works for both kinds; the fact joins generated scenarios' facts."""
+    clause = data.draw(st.from_type(kind("MatchingRight")))
+    assert isinstance(clause, kind("MatchingRight"))
+    fact = data.draw(st.from_type(kind("OfferMatched")))
+    assert isinstance(fact, kind("OfferMatched"))
+    assert ck.Scenario(fact)
+
+
+def test_the_command_line_imports_the_user_module(tmp_path: Path) -> None:
+    """clausekit --import user_kinds reads a file with the kind and takes --fact offer-matched."""
+    contract = tmp_path / "media.toml"
+    ck.dump(media_rights(), contract)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clausekit",
+            "--import",
+            "user_kinds",
+            "ask",
+            str(contract),
+            "--actor",
+            "League",
+            "--verb",
+            "license-media-rights",
+            "--counterparty",
+            "Rival",
+            "--subject",
+            "tv",
+            "--on",
+            "2024-08-01",
+            "--fact",
+            "offer-matched:Incumbent",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=TESTS,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["outcome"] == "prohibited"
+
+
+def test_clausekit_testing_clauses_draw_every_registered_kind() -> None:
+    """clauses() reaches the user's kind among the registered ones."""
+    seen: set[str] = set()
+
+    @settings(max_examples=200, derandomize=True)
+    @given(ckst.clauses())
+    def collect(clause: ck.ClauseBase) -> None:
+        seen.add(type(clause).kind)
+
+    collect()
+    assert "matching-right" in seen
