@@ -98,3 +98,5 @@ class TestProblems:
             ckio.dumps_scenario(None, format="json")  # type: ignore[arg-type]
         with pytest.raises(ArgumentTypeError, match="text=3"):
             ckio.loads_scenario(3, format="json")  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError, match=r"data=\[\]"):
+            ckio.scenario_from_dict([])

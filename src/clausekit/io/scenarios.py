@@ -46,6 +46,7 @@ Examples:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from cattrs.errors import BaseValidationError
@@ -128,6 +129,13 @@ def loads_scenario(text: str, *, format: Format, source: str = "<string>") -> Sc
 def scenario_from_dict(data: Any, *, source: str = "<dict>") -> Scenario:
     """Build a scenario from plain data shaped like a scenario file (the inverse of :func:`scenario_to_dict`)."""
     source = check_source(source, where="scenario_from_dict()")
+    if not isinstance(data, Mapping):
+        raise ArgumentTypeError.for_value(
+            data,
+            argument="data",
+            expected="a mapping shaped like a scenario file",
+            fix="Pass scenario_from_dict() a dict such as scenario_to_dict(scenario) returns.",
+        )
     return _build(data, source=source, lines=no_lines)
 
 
