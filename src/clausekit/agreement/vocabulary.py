@@ -45,6 +45,8 @@ class Vocabulary:
     verbs: frozenset[str] = attrs.field(converter=_frozen)
     subjects: frozenset[str] = attrs.field(converter=_frozen)
     qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen)
+    every_subject: frozenset[str] = attrs.field(factory=frozenset, converter=_frozen, repr=False)
+    """Verbs some clause speaks of for every subject (an empty scope)."""
 
     @classmethod
     def of(cls, clauses: Iterable[Clause]) -> Vocabulary:
@@ -52,13 +54,17 @@ class Vocabulary:
         verbs: set[str] = set()
         subjects: set[str] = set()
         qualifiers: set[str] = set()
+        every_subject: set[str] = set()
         for clause in clauses:
-            verbs |= clause.verbs() or frozenset()
+            spoken = clause.verbs() or frozenset()
+            verbs |= spoken
             subjects |= clause.subjects()
+            if not clause.subjects():
+                every_subject |= spoken
             for carve_out in clause.carve_outs:
                 qualifiers |= carve_out.qualifiers
                 subjects |= carve_out.subjects
-        return cls(verbs, subjects, qualifiers)
+        return cls(verbs, subjects, qualifiers, every_subject)
 
     def suggestions(self, term: str, known: frozenset[str]) -> list[str]:
         """Known terms ``term`` is likely a misspelling of, best first (none when it is known)."""
@@ -85,7 +91,7 @@ class Vocabulary:
             if hint:
                 raise UnknownTermError.for_term(verb, hint, role="verb", agreement=agreement)
             notes.append(f"no clause of this agreement speaks of the verb {verb!r}")
-        if subject and not self.speaks_of(subject):
+        if subject and verb not in self.every_subject and not self.speaks_of(subject):
             hint = self.suggestions(subject, self.subjects)
             if hint:
                 raise UnknownTermError.for_term(subject, hint, role="subject", agreement=agreement)
