@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from clausekit._shared import frozen
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.vocabulary import Vocabulary
@@ -181,7 +182,7 @@ def _compile(
                 amendment.effective,
                 clause.until,
             ]
-    clause_ids = frozenset(lives)
+    clause_ids = frozen(lives)
     agi: list[AGIClause] = []
     for _, in_force, _, _ in lives.values():
         clause = in_force.clause
@@ -214,7 +215,7 @@ def _compile(
         lives=tuple((life[1], life[2], life[3]) for life in ordered),
         opened={day: tuple(a) for day, a in opened.items()},
         expiring={day: tuple(ids) for day, ids in expiring.items()},
-        dormant=frozenset(i for clause in agi for i in clause.starts),
+        dormant=frozen(i for clause in agi for i in clause.starts),
         agi=tuple(agi),
         clause_ids=clause_ids,
         vocabulary=Vocabulary.of(life[1].clause for life in lives.values()),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from clausekit._shared import frozen
 from clausekit.clauses import Clause
 from clausekit.clauses.scope import within
 from clausekit.errors import UnknownTermError
@@ -29,7 +30,7 @@ def _fold(term: str) -> str:
 
 
 def _frozen(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
+    return frozen(value)
 
 
 @attrs.frozen

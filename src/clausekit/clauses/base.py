@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import attrs
 import pendulum
 
+from clausekit._shared import frozen
 from clausekit.clauses.carve_out import CarveOut
 from clausekit.clauses.scope import covers, scope_converter, subjects_text
 from clausekit.errors import AgreementError, KindError
@@ -177,7 +178,7 @@ class ClauseBase:
             if isinstance(value, str):
                 new = canonical(value)
             elif isinstance(value, frozenset):
-                new = frozenset(canonical(v) for v in value)
+                new = frozen(canonical(v) for v in value)
             if new != value:
                 changes[name] = new
         carve_outs = tuple(c.with_canonical_parties(canonical) for c in self.carve_outs)

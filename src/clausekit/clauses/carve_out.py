@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from clausekit._shared import frozen
 from clausekit.clauses.scope import covers, scope_converter, subjects_text
 from clausekit.errors import AgreementError, ClauseKitError
 from clausekit.evidence import Evidence, require_evidence
@@ -43,7 +44,7 @@ def _names(value: Iterable[str] | str) -> frozenset[str]:
         raise AgreementError(
             f"counterparties={value!r} is a single string; pass a list such as [{value!r}]."
         )
-    return frozenset(value)
+    return frozen(value)
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
+from clausekit._shared import frozen
 from clausekit.actions import Verb, verb_phrase
 from clausekit.clauses.base import (
     ClauseBase,
@@ -71,7 +72,7 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
 
     def verbs(self) -> frozenset[str]:
         """The one verb this clause rules on."""
-        return frozenset((self.verb,))
+        return frozen((self.verb,))
 
     def governs(self, action: Resolved) -> bool:
         return (

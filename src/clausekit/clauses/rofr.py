@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
+from clausekit._shared import frozen
 from clausekit.actions import Verb, verb_phrase
 from clausekit.clauses.base import (
     ClauseBase,
@@ -68,7 +69,7 @@ def _triggers(value: Iterable[str]) -> frozenset[RofrTrigger]:
         raise AgreementError(
             "RightOfFirstRefusal.triggers is empty; name at least one of declined, cannot-meet."
         )
-    return frozenset(out)
+    return frozen(out)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -114,7 +115,7 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
 
     def verbs(self) -> frozenset[str]:
         """The one verb this clause rules on."""
-        return frozenset((self.verb,))
+        return frozen((self.verb,))
 
     def governs(self, action: Resolved) -> bool:
         return (

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from clausekit._shared import frozen
 from clausekit.errors import AgreementError
 
 __all__ = ["covers", "scope_converter", "subjects_text", "within"]
@@ -49,7 +50,7 @@ def scope_converter(value: Iterable[str] | str) -> frozenset[str]:
         raise AgreementError(
             f"scope={value!r} is a single string; pass a list such as [{value!r}]."
         )
-    return frozenset(str(v) for v in value)
+    return frozen(str(v) for v in value)
 
 
 def subjects_text(scope: frozenset[str]) -> str:
