@@ -26,6 +26,7 @@ import contextlib
 import contextvars
 import enum
 import re
+import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -143,10 +144,16 @@ def _is_mapping(value: object) -> bool:
     return type(value) is dict or isinstance(value, Mapping)
 
 
+_SHORT = 100
+"""Texts up to this length are interned: names, ids, kinds and days repeat within and across files."""
+
+
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
         raise _Refused("expected text")
-    return value
+    # One object per distinct short text: a party's name, cited by every clause, is
+    # otherwise a new string each time the parser meets it (memory, not answers).
+    return sys.intern(value) if type(value) is str and len(value) <= _SHORT else value
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
