@@ -24,11 +24,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import attrs
 import tomli_w
 
 # mkdocs puts this folder on sys.path while it loads the hook: the pieces live beside it.
 from _hooks.pictures import PICTURES, headline_timeline, notebook_display
+from _hooks.questions import PER_AMENDMENT, QUESTIONS, deal
 from _hooks.reference import (
     check_error_catalogue,
     clause_kinds,
@@ -54,86 +54,6 @@ MARKER = re.compile(
 )
 
 LANGUAGES = {"de": "German", "it": "Italian", "en": "English"}
-
-
-# --------------------------------------------------------------------------- the questions
-
-
-def deal() -> ck.Agreement:
-    return ck.models.openai_microsoft()
-
-
-AWS_TRAINING = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
-AWS_API = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.API)
-ORACLE_PRODUCTS = ck.ProcureCompute(buyer="OpenAI", provider="Oracle", workload="inference")
-STARGATE_RESEARCH = ck.ProcureCompute(buyer="OpenAI", provider="Stargate", workload="research")
-MICROSOFT_MODELS = ck.UseIP(user="Microsoft", owner="OpenAI", subject="models")
-
-PER_AMENDMENT: tuple[tuple[str, ck.Action], ...] = (
-    ("OpenAI buys training compute from AWS", AWS_TRAINING),
-    ("OpenAI serves its API from AWS", AWS_API),
-    ("OpenAI runs its products on Oracle", ORACLE_PRODUCTS),
-    ("OpenAI buys research compute from Stargate", STARGATE_RESEARCH),
-    ("Microsoft uses OpenAI's models", MICROSOFT_MODELS),
-)
-"""The questions asked before and after every amendment of the case study."""
-
-
-@attrs.frozen
-class Question:
-    text: str
-    action: ck.Action
-    on: str
-    facts: tuple[ck.Fact, ...] = ()
-    facts_text: str = ""
-    known_on: str | None = None
-
-
-QUESTIONS: tuple[Question, ...] = (
-    Question("Could OpenAI buy training compute from AWS?", AWS_TRAINING, "2025-01-15"),
-    Question("… a month later?", AWS_TRAINING, "2025-02-15"),
-    Question(
-        "… if Microsoft declined the offer?",
-        AWS_TRAINING,
-        "2025-02-15",
-        (ck.OfferDeclined(by="Microsoft"),),
-        "Microsoft declined the offer",
-    ),
-    Question(
-        "… if Microsoft took the offer itself?",
-        AWS_TRAINING,
-        "2025-02-15",
-        (ck.OfferAccepted(by="Microsoft"),),
-        "Microsoft accepted the offer",
-    ),
-    Question("… in November 2025?", AWS_TRAINING, "2025-11-15"),
-    Question(
-        "… in November 2025, as the public knew it in June?",
-        AWS_TRAINING,
-        "2025-11-15",
-        known_on="2025-06-01",
-    ),
-    Question("Could OpenAI serve its API from AWS?", AWS_API, "2025-11-15"),
-    Question(
-        "… once AGI is declared and verified?",
-        AWS_API,
-        "2025-11-15",
-        (ck.AGIDeclared(on="2025-11-01", verified=True),),
-        "AGI declared 2025-11-01, verified",
-    ),
-    Question(
-        "… once AGI is declared, verification unknown?",
-        AWS_API,
-        "2025-11-15",
-        (ck.AGIDeclared(on="2025-11-01"),),
-        "AGI declared 2025-11-01",
-    ),
-    Question("… after the amended agreement of 2026?", AWS_API, "2026-06-01"),
-    Question("Could OpenAI run its products on Oracle?", ORACLE_PRODUCTS, "2024-05-01"),
-    Question("… after the one-off exception?", ORACLE_PRODUCTS, "2024-07-01"),
-    Question("May Microsoft use OpenAI's models?", MICROSOFT_MODELS, "2025-11-15"),
-)
-"""The case study's table of questions and answers."""
 
 
 # --------------------------------------------------------------------------- formatting

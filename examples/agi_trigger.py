@@ -59,9 +59,8 @@ def answer(label: str, verdict: ck.Verdict, *, silence: str = "") -> None:
 
 
 IP_SILENCE = (
-    "No clause in force speaks to this. clausekit answers PERMITTED when no clause governs "
-    "an action; for using another party's IP that means no licence covers it any more "
-    "(see the clauses that end, above)."
+    "No clause in force speaks to this. Using another party's IP is PROHIBITED until a "
+    "licence grants it, so no licence covers it any more (see the clauses that end, above)."
 )
 
 

@@ -99,6 +99,15 @@ class TestCouldOpenAIUseAWS:
             "seed 000_c70b5a730124ae5b",
             "claim s000.aws-deal-value",
             "seed 001_7f6e26588299af66",
+            "seed 003_a1f5f37c4354f31f [s003.rofr-removed]",
+        )
+
+    def test_november_cites_the_removal(self, output: str) -> None:
+        """The permitted answer names the term that permits it: the end of the ROFR."""
+        says(
+            output,
+            "PERMITTED by clause 'compute-any-cloud'",
+            "claim o.openai-2025-10-28.rofr-removed",
         )
 
     def test_api_prohibited(self, output: str) -> None:
@@ -110,12 +119,13 @@ class TestAGITrigger:
     """What a verified AGI changes, on the default day and on a day the user gives."""
 
     def test_default_day(self) -> None:
-        """In 2027 the research-IP licence ends; 'Azure first' still governs the API."""
+        """In 2027 the research-IP licence ends; the API may be served from any cloud anyway."""
         says(
             run(EXAMPLES / "agi_trigger.py"),
             "AGI declared by OpenAI and verified on 2027-03-01",
-            "ENDS ip-license-research",
-            "[clause 'azure-first']",
+            "ENDS ip-license-research-non-exclusive",
+            "[clause 'api-any-cloud']",
+            "[clause 'microsoft-loses-research-ip']",
             "UNKNOWN — missing: whether the AGI declaration of 2027-03-01 was verified",
         )
 
@@ -125,7 +135,9 @@ class TestAGITrigger:
             run(EXAMPLES / "agi_trigger.py", "2026-01-15"),
             "ENDS api-exclusivity-until-agi",
             "ENDS revenue-share-openai-to-microsoft:",
-            "stays ip-license-models:",
+            "ENDS ip-license-models:",
+            "starts ip-license-models-post-agi:",
+            "non-exclusive licence to OpenAI's IP (agi-technology, models and products)",
         )
 
 

@@ -218,10 +218,10 @@ class TestPicture:
         svg = deal.clause_map(start="2019-01-01", end="2027-01-01", today="2025-11-15").to_svg()
         root = ET.fromstring(svg)
         rows = [t for t in root.iter(f"{SVG}text") if t.get("class") == "row-label"]
-        assert len(rows) == 21
+        assert len(rows) == 27
         bars = [r for r in root.iter(f"{SVG}rect") if "clause-bar" in r.get("class", "")]
         assert {b.get("fill") for b in bars if "kind-exclusivity" in b.get("class", "")} == {
-            "#4e79a7"
+            "#f28e2b"
         }
         classes = [e.get("class") for e in root.iter()]
         assert classes.count("amendment") == 8
@@ -278,8 +278,8 @@ class TestText:
         lines = chart.splitlines()
         assert lines[0] == "gantt"
         assert "    axisFormat %Y" in lines
-        assert "    compute-rofr :c8, 2025-01-21, 2025-10-28" in lines
-        assert "    aws-compute-deal :c18, 2025-11-03, 2027-01-01" in lines
+        assert "    compute-rofr :c9, 2025-01-21, 2025-10-28" in lines
+        assert "    aws-compute-deal :c20, 2025-11-03, 2027-01-01" in lines
         assert "    stargate-2025 :milestone, m4, 2025-01-21, 0d" in lines
         assert lines[-1] == "    today :milestone, crit, t1, 2025-11-15, 0d"
 

@@ -15,7 +15,7 @@ Examples:
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     True
     >>> svg.count('class="clause-bar '), svg.count('class="row-label"'), "today 2025-11-15" in svg
-    (21, 21, True)
+    (27, 27, True)
 """
 
 from __future__ import annotations
