@@ -27,6 +27,7 @@ from pathlib import Path
 import tomli_w
 
 # mkdocs puts this folder on sys.path while it loads the hook: the pieces live beside it.
+from _hooks.ledger import claim_ledger, clause_ledger
 from _hooks.pictures import PICTURES, headline_timeline, notebook_display
 from _hooks.questions import PER_AMENDMENT, QUESTIONS, deal
 from _hooks.reference import (
@@ -288,6 +289,8 @@ PIECES: dict[str, Callable[[str], str]] = {
     "money": money_table,
     "timeline-table": headline_timeline_table,
     "conflicts": conflicts,
+    "clause-ledger": clause_ledger,
+    "claim-ledger": claim_ledger,
     "clause-kinds": clause_kinds,
     "json-schema": json_schema,
     "schema-tables": schema_tables,
