@@ -101,7 +101,7 @@ class TestRun:
         assert 'class="clausekit-comparison"' in data(executed["compare"], "text/html")
         assert "<svg" in data(executed["timeline"], "image/svg+xml")
         picture = data(executed["clause-map"], "image/svg+xml")
-        assert picture.count('class="row-label"') == 21
+        assert picture.count('class="row-label"') == 27
         assert "today 2025-11-15" in picture
         assert data(executed["clause-map-mermaid"], "text/plain").startswith("gantt")
         assert "UNKNOWN" in data(executed["owed-unknown"], "text/html")

@@ -11,10 +11,9 @@ the site is built, never written by hand.
 
 from __future__ import annotations
 
+import clausekit as ck
 from _hooks.questions import deal
 from _hooks.text import cell, code
-
-import clausekit as ck
 from clausekit.evidence import evidence_base
 
 
