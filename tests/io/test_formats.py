@@ -124,8 +124,9 @@ class TestLimits:
 
     def test_deep_nesting_is_refused_by_the_scan(self) -> None:
         """Ten thousand brackets are refused before any parser recurses."""
-        for fmt, text in (("json", "[" * 10_000), ("toml", "a = " + "[" * 10_000)):
-            with pytest.raises(ContractFileError, match="nested more than 64 levels"):
-                ck.loads(text, format=fmt)  # type: ignore[arg-type]
+        for fmt, text in (("json", "\n[" * 10_000), ("toml", "a = " + "[" * 10_000)):
+            error = raised(text, fmt)
+            assert "nested more than 64 levels" in str(error)
+            assert error.problems[0].line == (66 if fmt == "json" else 1)  # the 65th bracket
         with pytest.raises(ContractFileError, match="nest"):  # libyaml may stop it first
             ck.loads("a: " + "[" * 10_000, format="yaml")

@@ -135,7 +135,10 @@ _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
-    """The deepest nesting of ``[``/``{`` outside strings and comments, and its line.
+    """The deepest nesting of ``[``/``{`` outside strings and comments, and a line.
+
+    The line is where the nesting first passes :data:`MAX_DEPTH` (1 when it
+    never does).
 
     Strings (and TOML comments) are removed in one pass of the regular
     expression engine, terminated or not, and the brackets left are summed;
@@ -151,17 +154,19 @@ def bracket_depth(text: str, *, toml: bool) -> tuple[int, int]:
 
 
 def _deepest(text: str, *, toml: bool) -> tuple[int, int]:
-    """:func:`bracket_depth` with the line of the deepest point (for a file to be refused)."""
-    depth = best = best_at = 0
+    """:func:`bracket_depth` with the line where the nesting first passes MAX_DEPTH."""
+    depth = best = at = 0
     for match in _TOKENS[toml].finditer(text):
         token = match.group()
         if token in ("[", "{"):
             depth += 1
             if depth > best:
-                best, best_at = depth, match.start()
+                best = depth
+                if best <= MAX_DEPTH + 1:
+                    at = match.start()
         elif token in ("]", "}"):
             depth -= 1
-    return best, text.count("\n", 0, best_at) + 1
+    return best, text.count("\n", 0, at) + 1
 
 
 _LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{MAX_DIGITS},}}")
@@ -237,7 +242,7 @@ def _parse_json(text: str, source: str) -> tuple[Any, LineFinder]:
     except ValueError:  # the one other ValueError json raises: a number too long to read
         raise _too_long_number(text, source, "json") from None
     except RecursionError:
-        raise _deep(source) from None
+        raise _deep(source, bracket_depth(text, toml=False)[1]) from None
     find = lazy_lookup(lambda: json_lines(text)[0])
     problems = []
     if repeated:
