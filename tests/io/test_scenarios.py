@@ -76,6 +76,17 @@ class TestProblems:
         assert problems["facts[1].on"].line == 7
         assert "Pass an ISO date" in problems["facts[1].on"].message
 
+    def test_an_unquoted_yaml_on_key_says_to_quote_it(self) -> None:
+        """YAML 1.1 reads `on:` as true: the problem names the key and the fix."""
+        text = "format: clausekit/1\nfacts:\n- kind: offer-declined\n  by: Microsoft\n  on: 2025-03-01\n"
+        with pytest.raises(ContractFileError) as info:
+            ckio.loads_scenario(text, format="yaml")
+        (problem,) = info.value.problems
+        assert problem.path == "facts[0].on"
+        assert "quote it: 'on'" in problem.message
+        assert problem.line == 5
+        assert ckio.loads_scenario(text.replace("  on:", "  'on':"), format="yaml").facts[0].on
+
     def test_contradictory_facts_are_a_file_problem(self) -> None:
         """Consent given and refused by the same party: refused with the engine's message."""
         data = ckio.scenario_to_dict(ck.Scenario(ck.ConsentGiven(by="A")))

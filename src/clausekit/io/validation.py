@@ -194,6 +194,17 @@ class Checker:
                 continue
             hint = closest(_text(key), missing) or closest(_text(key), names)
             suggestion = ""
+            booleans = _YAML_BOOLEANS[key] if isinstance(key, bool) else ()
+            words = [n for n in names if n.lower() in booleans]
+            if words:  # YAML 1.1 reads an unquoted on/off/yes/no key as a boolean
+                if words[0] in missing:
+                    missing.remove(words[0])
+                self.add(
+                    (*path, words[0]),
+                    f"the key {words[0]} was read as {str(key).lower()} (YAML reads an unquoted "
+                    f"{words[0]} as a boolean); quote it: '{words[0]}': ...",
+                )
+                continue
             if hint and hint[0] in missing:
                 # One typo, one problem: the misspelt key stands for the missing one.
                 missing.remove(hint[0])
@@ -432,6 +443,9 @@ def _as_text(value: float, example: str, *, key: str = "") -> str:
     if key:
         return f'Write the amount as a string, {key} = "{text}"{note}.'
     return f"Write it as a string such as '{text}'{note}."
+
+
+_YAML_BOOLEANS = {True: ("on", "yes", "y", "true"), False: ("off", "no", "n", "false")}
 
 
 def _text(value: object) -> str:
