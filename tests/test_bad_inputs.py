@@ -802,6 +802,16 @@ ROWS: list[Row] = [
         "Did you mean 'revenue-share'?",
     ),
     Row(
+        "file/yaml-on-key",
+        lambda: contract_io.loads_scenario(
+            "format: clausekit/1\nfacts:\n- kind: offer-declined\n  by: Beta\n  on: 2025-03-01\n",
+            format="yaml",
+        ),
+        ck.ContractFileError,
+        "facts[0].on",
+        "quote it: 'on'",
+    ),
+    Row(
         "cli/yaml-impossible-date",
         ["check", "bad-date.yaml"],
         cli.EXIT_INVALID_FILE,
