@@ -3,6 +3,7 @@
     python benchmarks/files.py pool 10000        # N files: in-process, then ProcessPoolExecutor(2)
     python benchmarks/files.py stream 100000     # N files streamed on a Dask LocalCluster (2 workers)
     python benchmarks/files.py stream 1000000 --folder /big/disk/contracts --workers 2
+    python benchmarks/files.py memory 0          # KiB the loaded example contract holds
 
 Each prints one JSON line. The files are benchmarks/portfolio.py's generated
 agreements written as JSON (``cloud-<n>.json``, about 3 KB each), in
@@ -162,9 +163,39 @@ def measure_stream(
     }
 
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "distribution_agreement.toml"
+
+
+def measure_memory() -> dict[str, float]:
+    """KiB the example contract holds once loaded (as JSON), by tracemalloc.
+
+    ``first``: loaded once, in a process that has loaded another contract (the
+    bundled model) so the loader's own caches are warm; ``again``: each of 20
+    further loads of the same text, which share its short texts.
+    """
+    import gc
+    import tracemalloc
+
+    text = ck.dumps(ck.load(EXAMPLE), format="json")
+    gc.collect()
+    ck.models.openai_microsoft()
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    first = ck.loads(text, format="json")
+    gc.collect()
+    middle = tracemalloc.get_traced_memory()[0]
+    again = [ck.loads(text, format="json") for _ in range(20)]
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert first == again[0]
+    return {"first_kib": (middle - before) / 1024, "again_kib": (after - middle) / 20 / 1024}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("mode", choices=["pool", "stream"])
+    parser.add_argument("mode", choices=["pool", "stream", "memory"])
     parser.add_argument("n", type=int)
     parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--workers", type=int, default=2)
@@ -172,6 +203,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--in-flight", type=int, default=4)
     parser.add_argument("--out", type=Path, default=None, help="the JSON-lines file (stream)")
     args = parser.parse_args(argv)
+    if args.mode == "memory":
+        print(json.dumps(measure_memory()))
+        return 0
     start = time.perf_counter()
     folder = write(args.n, args.folder)
     print(f"files ready in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
