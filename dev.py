@@ -28,6 +28,7 @@ BENCH_VENV = ROOT / ".venv-bench"
 BENCH_PY = BENCH_VENV / ("Scripts" if os.name == "nt" else "bin") / "python"
 BENCH_STAMP = BENCH_VENV / ".clausekit-bench-installed"
 OPENFISCA = "openfisca-core==46.0.1"  # the newest release; installs on Python 3.11
+BENCH_EXTRAS = ".[dask]"  # the streamed portfolio runs on a Dask LocalCluster
 
 
 def run(*args: str | Path, **env: str) -> None:
@@ -89,15 +90,16 @@ def test() -> None:
 
 
 def ensure_bench_env() -> None:
-    """Create .venv-bench with clausekit (editable) and OpenFisca-core, once per change."""
+    """Create .venv-bench with clausekit (editable, with Dask) and OpenFisca-core, once per change."""
     if not BENCH_PY.exists():
         print(f"creating {BENCH_VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(BENCH_VENV)
-    fingerprint = hashlib.sha256(install_fingerprint().encode() + OPENFISCA.encode()).hexdigest()
+    pins = (OPENFISCA + BENCH_EXTRAS).encode()
+    fingerprint = hashlib.sha256(install_fingerprint().encode() + pins).hexdigest()
     if BENCH_STAMP.exists() and BENCH_STAMP.read_text() == fingerprint:
         return
     run(BENCH_PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BENCH_PY, "-m", "pip", "install", "--quiet", "-e", ".", OPENFISCA)
+    run(BENCH_PY, "-m", "pip", "install", "--quiet", "-e", BENCH_EXTRAS, OPENFISCA)
     BENCH_STAMP.write_text(fingerprint)
 
 
