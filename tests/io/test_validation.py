@@ -86,3 +86,14 @@ class TestBadFiles:
                 ck.loads(case[2], format=case[1])  # type: ignore[arg-type]
         assert ck.loads(BASE_TOML, format="toml") == BASE_DEAL
         assert ckio.to_dict(BASE_DEAL) == before
+
+
+class TestCheckerAgreesWithTheConverter:
+    def test_an_empty_key_is_an_unknown_key(self) -> None:
+        """'' is a key like any other: unknown, reported on its path (not skipped)."""
+        data = ckio.to_dict(BASE_DEAL)
+        data["parties"][0][""] = "x"
+        with pytest.raises(ContractFileError) as info:
+            ckio.from_dict(data)
+        assert [p.path for p in info.value.problems] == ["parties[0]."]
+        assert "unknown key '' for a party" in info.value.problems[0].message

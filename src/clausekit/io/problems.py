@@ -24,9 +24,13 @@ from typing import Any
 from cattrs.errors import BaseValidationError
 
 from clausekit.errors import ClauseKitError, Place
+from clausekit.io.converter import _Refused
 from clausekit.io.shapes import FieldPath
 
-__all__ = ["leaves", "locate"]
+__all__ = ["MISMATCH", "leaves", "locate"]
+
+MISMATCH = "this value does not fit here, though no check said why; please report it"
+"""The problem text when the strict converter refuses what the checker accepted (a bug)."""
 
 
 def leaves(
@@ -45,7 +49,12 @@ def leaves(
                     sub_path = (*path, index)
             yield from leaves(sub, sub_path, data)
         return
-    message = str(exc) if isinstance(exc, ClauseKitError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, _Refused):  # the fast path refused what the checker let through
+        message = f"{MISMATCH} ({exc})."
+    elif isinstance(exc, ClauseKitError):
+        message = str(exc)
+    else:
+        message = f"{type(exc).__name__}: {exc}"
     yield locate(exc, path, data), message, exc
 
 

@@ -182,7 +182,9 @@ class Checker:
             self.add(path, f"expected {expected(tp)}, found {found(value)}.")
         return ok
 
-    def check_class(self, value: Any, cls: type, path: FieldPath, *, skip: str = "") -> None:
+    def check_class(
+        self, value: Any, cls: type, path: FieldPath, *, skip: str | None = None
+    ) -> None:
         if not self.expect(isinstance(value, Mapping), value, cls, path):
             return
         specs = fields_of(cls)
@@ -190,7 +192,7 @@ class Checker:
         what = describe_class(cls)
         missing = [f.name for f in specs if f.required and f.name not in value]
         for key in value:
-            if key == skip or (isinstance(key, str) and key in names):
+            if (skip is not None and key == skip) or (isinstance(key, str) and key in names):
                 continue
             hint = closest(_text(key), missing) or closest(_text(key), names)
             suggestion = ""
