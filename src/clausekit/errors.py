@@ -324,11 +324,11 @@ class UnknownKindError(ClauseKitError, LookupError):
         cls, kind: object, known: Iterable[str], *, family: str, where: str = ""
     ) -> UnknownKindError:
         known = sorted(set(known))
-        text = kind if isinstance(kind, str) else repr(kind)
+        text = kind if isinstance(kind, str) else shown(kind)
         suggestions = closest(text, known) if isinstance(kind, str) else []
         place = f" in {where}" if where else ""
         return cls(
-            f"Unknown {family} kind {kind!r}{place}.{did_you_mean(suggestions)} "
+            f"Unknown {family} kind {shown(kind)}{place}.{did_you_mean(suggestions)} "
             f"Registered {family} kinds: {', '.join(known) or '(none)'}. A kind of your own "
             "registers itself when its module is imported (clausekit --import MODULE on the "
             "command line).",

@@ -22,6 +22,7 @@ with ``@reproduce_failure``).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
@@ -225,6 +226,45 @@ def as_text(data: dict[str, Any], fmt: ckio.Format) -> str | None:
         return tomli_w.dumps(data)
     except (TypeError, ValueError, yaml.YAMLError):
         return None
+
+
+SCENARIO_DATA = ckio.scenario_to_dict(
+    ck.Scenario(
+        ck.OfferDeclined(by="Acme", on="2025-03-01"),
+        ck.AGIDeclared(on="2030-01-01", verified=True, verified_on="2030-02-01"),
+        ck.Revenue(amount="1000.50 USD", period="2025-01", earned_by="Acme"),
+        ck.AssumedRate(clause="rs", rate="0.20"),
+    )
+)
+SCENARIO_PATHS = paths(SCENARIO_DATA)[1:]
+
+
+class TestScenarioFiles:
+    @settings(max_examples=scaled(0.3), suppress_health_check=[HealthCheck.too_slow])
+    @given(fmt=st.sampled_from(FORMATS), text=st.text(max_size=200))
+    @example(fmt="yaml", text="format: clausekit/1\nfacts:\n- kind: revenue\n  period: 2025-13\n")
+    def test_any_text(self, fmt: ckio.Format, text: str) -> None:
+        """Arbitrary text read as a scenario file: a scenario or a ClauseKitError."""
+        with contextlib.suppress(ClauseKitError):
+            assert isinstance(ckio.loads_scenario(text, format=fmt), ck.Scenario)
+
+    @settings(max_examples=scaled(0.4), suppress_health_check=[HealthCheck.too_slow])
+    @given(path=st.sampled_from(SCENARIO_PATHS), value=json_ish)
+    def test_one_changed_field(self, path: tuple[Any, ...], value: Any) -> None:
+        """The facts with one field changed: a scenario that writes back equal, or a clausekit error."""
+        data = copy.deepcopy(SCENARIO_DATA)
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = materialize(value)
+        try:
+            scenario = ckio.scenario_from_dict(data)
+        except ck.ContractFileError as error:
+            assert not any(MISMATCH in p.message for p in error.problems), str(error)  # noqa: PT017
+            return
+        for fmt in FORMATS:
+            text = ckio.dumps_scenario(scenario, format=fmt)
+            assert ckio.loads_scenario(text, format=fmt) == scenario
 
 
 class TestMutatedContracts:
