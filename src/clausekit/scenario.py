@@ -2,8 +2,14 @@
 
 A fact not given is **unknown**, never false: a scenario without
 ``ConsentGiven(by="X")`` does not say X refused, so an answer that needs X's
-consent comes back ``CONDITIONAL`` and names that fact. Facts that carry a
-date (an AGI declaration) become change points of a timeline.
+consent comes back ``CONDITIONAL`` and names that fact.
+
+Facts live in time. A fact with an ``on`` day holds from that day on; an
+undated fact holds on every day asked. :meth:`Scenario.as_of` gives the facts
+holding on a day: for each topic the latest dated fact on or before the day
+wins (consent refused in March, given in June). Dated facts are change points
+of timelines. Where the parties disagree about what happened,
+:class:`Disputed` keeps both readings side by side.
 
 Examples:
     >>> from clausekit.scenario import ConsentGiven, ConsentRefused, Scenario
@@ -14,6 +20,16 @@ Examples:
     Traceback (most recent call last):
     ...
     clausekit.errors.ContradictoryFactsError: The scenario states both ConsentGiven(by='Beta') and ConsentRefused(by='Beta'), which contradict each other. Keep one of them, or ask twice, once with each.
+
+    Dated facts: the latest one on or before the day asked wins.
+
+    >>> s = Scenario(ConsentRefused(by="Beta", on="2025-03-01"), ConsentGiven(by="Beta", on="2025-06-01"))
+    >>> s.as_of("2025-04-01")
+    Scenario(ConsentRefused(by='Beta'))
+    >>> s.as_of("2025-07-01")
+    Scenario(ConsentGiven(by='Beta'))
+    >>> s.as_of("2025-01-01")
+    Scenario()
 """
 
 from __future__ import annotations
@@ -37,10 +53,13 @@ __all__ = [
     "CannotMeetRequirements",
     "ConsentGiven",
     "ConsentRefused",
+    "ConsentRequested",
+    "Disputed",
     "Fact",
     "InvalidFactError",
     "OfferAccepted",
     "OfferDeclined",
+    "OfferMade",
     "Revenue",
     "Scenario",
 ]
@@ -50,7 +69,7 @@ def _party(instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     if not isinstance(value, str) or not value.strip():
         raise InvalidFactError(
             f"{type(instance).__name__}.{attribute.name}={value!r} must name a party, "
-            f"e.g. {type(instance).__name__}(by='Contoso')."
+            f"e.g. {type(instance).__name__}({attribute.name}='Contoso')."
         )
 
 
@@ -92,14 +111,14 @@ class Fact:
         register_subclass(FACT_KINDS, cls, kind)
 
     def __repr__(self) -> str:
-        # The day last, and only when given: OfferDeclined(by='X', on=Date(2025, 3, 1)).
+        # The day last, and only when given: OfferDeclined(by='X', on='2025-03-01').
         parts = [
             f"{a.name}={getattr(self, a.name)!r}"
             for a in attrs.fields(type(self))
             if a.repr and a.name != "on"
         ]
         if self.on is not None:
-            parts.append(f"on={self.on!r}")
+            parts.append(f"on='{self.on.isoformat()}'")
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
@@ -167,6 +186,29 @@ class ConsentRefused(_ByParty, kind="consent-refused"):
 
     def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
         return ((("consent", self.by), False),)
+
+
+@attrs.frozen(repr=False)
+class OfferMade(Fact, kind="offer-made"):
+    """The holder of a right of first refusal (``to``) was offered the deal on ``on``.
+
+    Under a right with a response window a dated offer starts the window; with
+    no answer by its deadline the holder's silence counts as the right says.
+    An undated offer starts no window.
+    """
+
+    party_fields: ClassVar[tuple[str, ...]] = ("to",)
+
+    to: str = attrs.field(validator=_party)
+
+
+@attrs.frozen(repr=False)
+class ConsentRequested(Fact, kind="consent-requested"):
+    """``of`` was asked for its consent on ``on`` (a dated request starts a response window)."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("of",)
+
+    of: str = attrs.field(validator=_party)
 
 
 def _optional_day(value: object) -> pendulum.Date | None:
@@ -252,11 +294,82 @@ FACT_TYPES: tuple[type[Fact], ...] = (
     CannotMeetRequirements,
     ConsentGiven,
     ConsentRefused,
+    OfferMade,
+    ConsentRequested,
     AGIDeclared,
     Revenue,
     AssumedRate,
 )
 """The bundled fact kinds (every registered kind: :data:`clausekit.registry.FACT_KINDS`)."""
+
+
+_MAX_READINGS = 64
+"""The most readings a scenario's disputes may combine into (each reading is asked)."""
+
+
+def _reading(value: object, where: str) -> tuple[Fact, ...]:
+    facts = (value,) if isinstance(value, Fact) else tuple(cast("Iterable[object]", value))
+    for fact in facts:
+        if not isinstance(fact, Fact):
+            raise InvalidFactError(
+                f"{where} got {fact!r}, which is not a fact; each reading is a fact or a "
+                "tuple of facts, e.g. Disputed(OfferAccepted(by='X'), OfferDeclined(by='X'))."
+            )
+    if not facts:
+        raise InvalidFactError(f"{where} got an empty reading; a reading states at least one fact.")
+    return tuple(sorted(set(cast("tuple[Fact, ...]", facts)), key=repr))
+
+
+@attrs.frozen(init=False)
+class Disputed:
+    """The parties disagree about what happened: each reading is a fact (or facts) one side holds.
+
+    Put it in a scenario like a fact. Where the answer depends on which
+    reading holds, the verdict is ``UNKNOWN`` and names each reading with its
+    outcome; where every reading gives the same answer, that is the answer and
+    it says the dispute does not change it. Readings may carry days.
+
+    Attributes:
+        readings: the readings, each a tuple of facts (duplicates removed).
+        note: who holds which reading, and why.
+        evidence: sources for the dispute (any :mod:`clausekit.evidence` values).
+
+    Examples:
+        >>> d = Disputed(OfferAccepted(by="WBD"), OfferDeclined(by="WBD"), note="WBD says it matched")
+        >>> d.describe()
+        "OfferAccepted(by='WBD') or OfferDeclined(by='WBD')"
+        >>> Scenario(Disputed(OfferAccepted(by="WBD"), OfferAccepted(by="WBD"))) == Scenario(OfferAccepted(by="WBD"))
+        True
+    """
+
+    readings: tuple[tuple[Fact, ...], ...]
+    note: str = ""
+    evidence: tuple[object, ...] = ()
+
+    def __init__(
+        self, *readings: Fact | Iterable[Fact], note: str = "", evidence: Iterable[object] = ()
+    ) -> None:
+        if len(readings) < 2:
+            raise InvalidFactError(
+                f"Disputed got {len(readings)} reading(s); a dispute needs at least two, e.g. "
+                "Disputed(OfferAccepted(by='X'), OfferDeclined(by='X'))."
+            )
+        found: dict[tuple[Fact, ...], None] = {}
+        for n, reading in enumerate(readings, start=1):
+            found.setdefault(_reading(reading, f"Disputed reading {n}"), None)
+        self.__attrs_init__(tuple(found), note, tuple(evidence))
+
+    def describe(self) -> str:
+        """The readings in words, joined by "or"."""
+        return " or ".join(" and ".join(repr(f) for f in r) for r in self.readings)
+
+    def with_canonical_parties(self, canonical: Callable[[str], str]) -> Disputed:
+        """The same dispute with every party name replaced by ``canonical(name)``."""
+        return Disputed(
+            *(tuple(f.with_canonical_parties(canonical) for f in r) for r in self.readings),
+            note=self.note,
+            evidence=self.evidence,
+        )
 
 
 def _facts(value: Iterable[object]) -> tuple[Fact, ...]:
@@ -265,39 +378,83 @@ def _facts(value: Iterable[object]) -> tuple[Fact, ...]:
         if not isinstance(fact, Fact):
             names = ", ".join(FACT_KINDS.kinds())
             raise InvalidFactError(
-                f"Scenario got {fact!r}, which is not a fact. Fact kinds: {names}."
+                f"Scenario got {fact!r}, which is not a fact. Fact kinds: {names}; a dispute "
+                "between readings is Disputed(fact_a, fact_b)."
             )
     # Stable order, no duplicates: the answer must not depend on how facts were listed.
     unique = set(cast("tuple[Fact, ...]", facts))
     return tuple(sorted(unique, key=repr))
 
 
+def _dated(fact: Fact) -> pendulum.Date | None:
+    """The day a fact holds from, for the view of a day (AGI declarations keep their own)."""
+    return None if isinstance(fact, AGIDeclared) else fact.on
+
+
 def _check_consistent(instance: Scenario, attribute: object, facts: tuple[Fact, ...]) -> None:
-    # One pass: the first fact to take each (topic, day) keeps it; another stance clashes.
-    taken: dict[tuple[Hashable, pendulum.Date | None], tuple[Hashable, Fact]] = {}
+    # Per topic: facts of one day must agree, and an undated fact (true on every day)
+    # must agree with every dated one; dated facts of different days may differ (the
+    # latest on or before the day asked wins).
+    undated: dict[Hashable, tuple[Hashable, Fact]] = {}
+    dated: dict[tuple[Hashable, pendulum.Date], tuple[Hashable, Fact]] = {}
     for fact in facts:
+        day = _dated(fact)
         for topic, stance in fact.exclusions():
-            key = (topic, fact.on if not isinstance(fact, AGIDeclared) else None)
-            held = taken.setdefault(key, (stance, fact))
+            if day is None:
+                held = undated.setdefault(topic, (stance, fact))
+            else:
+                held = dated.setdefault((topic, day), (stance, fact))
             if held[0] != stance:
                 raise ContradictoryFactsError.between(held[1], fact)
+    for (topic, _), (stance, fact) in dated.items():
+        other = undated.get(topic)
+        if other is not None and other[0] != stance:
+            raise ContradictoryFactsError.between(other[1], fact)
+
+
+def _disputes(value: Iterable[Disputed]) -> tuple[Disputed, ...]:
+    return tuple(sorted(set(value), key=lambda d: d.describe()))
 
 
 @attrs.frozen(init=False)
 class Scenario:
     """A set of facts; any fact not given is unknown.
 
-    Build it from facts as positional arguments: ``Scenario(OfferDeclined(by="X"))``.
+    Build it from facts as positional arguments: ``Scenario(OfferDeclined(by="X"))``;
+    a :class:`Disputed` among them keeps its readings apart (see :meth:`readings`).
 
     Raises:
         InvalidFactError: for anything that is not a fact.
-        ContradictoryFactsError: for a fact and its opposite about the same party.
+        ContradictoryFactsError: for a fact and its opposite about the same party
+            (on the same day, or one of them undated), here or within a reading.
     """
 
     facts: tuple[Fact, ...] = attrs.field(converter=_facts, validator=_check_consistent)
+    disputes: tuple[Disputed, ...] = attrs.field(default=(), converter=_disputes)
+    _days: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
-    def __init__(self, *facts: Fact) -> None:
-        self.__attrs_init__(facts)
+    def __init__(self, *facts: Fact | Disputed) -> None:
+        plain: list[Fact] = []
+        disputes: list[Disputed] = []
+        for fact in facts:
+            if isinstance(fact, Disputed):
+                if len(fact.readings) == 1:  # every reading the same: no dispute at all
+                    plain.extend(fact.readings[0])
+                else:
+                    disputes.append(fact)
+            else:
+                plain.append(fact)
+        self.__attrs_init__(tuple(plain), tuple(disputes))
+
+    def __attrs_post_init__(self) -> None:
+        days = {d for f in self.facts if (d := _dated(f)) is not None}
+        days |= {d for x in self.disputes for r in x.readings for f in r if (d := _dated(f))}
+        object.__setattr__(self, "_days", tuple(sorted(days)))
+        if self.disputes:
+            self.readings()  # each reading must be consistent with the facts
+
+    def __repr__(self) -> str:
+        return f"Scenario({', '.join(repr(f) for f in (*self.facts, *self.disputes))})"
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
@@ -306,14 +463,79 @@ class Scenario:
         return fact in self.facts
 
     def __bool__(self) -> bool:
-        return bool(self.facts)
+        return bool(self.facts) or bool(self.disputes)
 
     def __add__(self, other: Scenario) -> Scenario:
-        return Scenario(*self.facts, *other.facts)
+        return Scenario(*self.facts, *self.disputes, *other.facts, *other.disputes)
 
-    def with_facts(self, *facts: Fact) -> Scenario:
+    def with_facts(self, *facts: Fact | Disputed) -> Scenario:
         """A new scenario with ``facts`` added."""
-        return Scenario(*self.facts, *facts)
+        return Scenario(*self.facts, *self.disputes, *facts)
+
+    @property
+    def dated_days(self) -> tuple[pendulum.Date, ...]:
+        """The days of the dated facts, readings included (AGI declarations aside), sorted."""
+        return self._days
+
+    def as_of(self, day: object) -> Scenario:
+        """The facts holding on ``day``, without their days.
+
+        An undated fact holds on every day; a dated one from its day on. Of
+        the dated facts that share a topic (an offer's answer, a party's
+        consent), the latest on or before ``day`` wins. AGI declarations keep
+        their day (the AGI clauses read it). Disputes are left as they are:
+        take the view of each of :meth:`readings`.
+        """
+        if not self._days:
+            return self
+        asked = to_day(day, field="day")
+        latest: dict[Hashable, pendulum.Date] = {}
+        for fact in self.facts:
+            on = _dated(fact)
+            if on is not None and on <= asked:
+                for topic, _ in fact.exclusions():
+                    if latest.get(topic, on) <= on:
+                        latest[topic] = on
+        held: list[Fact | Disputed] = []
+        for fact in self.facts:
+            on = _dated(fact)
+            if on is None:
+                held.append(fact)
+            elif on <= asked and all(latest[t] == on for t, _ in fact.exclusions()):
+                held.append(attrs.evolve(fact, on=None))
+        held.extend(self.disputes)
+        return Scenario(*held)
+
+    def readings(self) -> tuple[tuple[str, Scenario], ...]:
+        """One scenario per combination of the disputes' readings, with its description.
+
+        A scenario without disputes is its own only reading (described as "").
+
+        Raises:
+            ContradictoryFactsError: when a reading contradicts the other facts.
+            InvalidFactError: when the disputes combine into too many readings.
+        """
+        if not self.disputes:
+            return (("", self),)
+        count = 1
+        for dispute in self.disputes:
+            count *= len(dispute.readings)
+        if count > _MAX_READINGS:
+            raise InvalidFactError(
+                f"The scenario's {len(self.disputes)} disputes combine into {count} readings, "
+                f"over the limit of {_MAX_READINGS}; ask about fewer disputes at a time."
+            )
+        out: list[tuple[str, Scenario]] = []
+        for chosen in itertools.product(*(d.readings for d in self.disputes)):
+            facts = [f for reading in chosen for f in reading]
+            text = " and ".join(repr(f) for f in facts)
+            try:
+                out.append((text, Scenario(*self.facts, *facts)))
+            except ContradictoryFactsError as exc:
+                raise ContradictoryFactsError(
+                    f"The disputed reading {text} contradicts the scenario's other facts: {exc}"
+                ) from None
+        return tuple(out)
 
     def resolved(self, canonical: Callable[[str], str]) -> Scenario:
         """The same facts with every party name replaced by ``canonical(name)``.
@@ -326,8 +548,9 @@ class Scenario:
             fact = original.with_canonical_parties(canonical)
             out.append(fact)
             written.setdefault(fact, original)
+        disputes = [d.with_canonical_parties(canonical) for d in self.disputes]
         try:
-            return Scenario(*out)
+            return Scenario(*out, *disputes)
         except ContradictoryFactsError:
             # Name the facts as written: the clash is between two names of one party.
             for a, b in itertools.combinations(out, 2):
@@ -355,6 +578,8 @@ class Scenario:
 
     def describe(self) -> str:
         """The facts in words, or ``'no facts given'``."""
-        if not self.facts:
+        if not self:
             return "no facts given"
-        return "; ".join(repr(f) for f in self.facts)
+        parts = [repr(f) for f in self.facts]
+        parts += [f"disputed: {d.describe()}" for d in self.disputes]
+        return "; ".join(parts)

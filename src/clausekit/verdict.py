@@ -39,6 +39,7 @@ __all__ = [
     "Condition",
     "Finding",
     "Outcome",
+    "Reading",
     "Ruling",
     "Verdict",
     "combine",
@@ -170,6 +171,39 @@ class Ruling:
         return (self.clause.id, self.finding.effect, self.finding.reason)
 
 
+@attrs.frozen
+class Reading:
+    """The answer under one reading of a dispute or of an uncertain date.
+
+    Attributes:
+        description: the reading in words ("OfferAccepted(by='WBD')",
+            "amendment 'x' took effect on 2025-01-01 (earliest)").
+        outcome: the answer under this reading.
+        headline: the answer's one line under this reading.
+        rulings: the rulings under this reading.
+    """
+
+    description: str
+    outcome: Outcome
+    headline: str = ""
+    rulings: tuple[Ruling, ...] = ()
+
+    def key(self) -> tuple[object, ...]:
+        return (self.description, self.outcome, self.headline)
+
+
+def readings_differ(readings: tuple[Reading, ...]) -> bool:
+    """True when the readings do not all give the same answer."""
+    return len({(r.outcome, r.headline) for r in readings}) > 1
+
+
+def disputed_missing(readings: tuple[Reading, ...]) -> str:
+    """What an answer that depends on its readings is missing, in words."""
+    return "which reading holds: " + "; or ".join(
+        f"{r.description} ({r.outcome.value})" for r in readings
+    )
+
+
 Derived = tuple[Outcome, tuple[Condition, ...], tuple[str, ...], bool]
 """A verdict's outcome, open conditions, missing facts, and whether the action's default decided."""
 
@@ -206,6 +240,19 @@ def derive(rulings: tuple[Ruling, ...], default: Outcome = Outcome.PERMITTED) ->
     return outcome, conditions, missing, False
 
 
+def headline_for(derived: Derived, default: Outcome = Outcome.PERMITTED) -> str:
+    """A verdict's one-line headline from its derived answer and the action's default."""
+    outcome, conditions, missing, by_default = derived
+    text = outcome.value.upper()
+    if outcome is Outcome.CONDITIONAL:
+        text += " — permitted only if " + " and ".join(c.text for c in conditions)
+    elif outcome is Outcome.UNKNOWN:
+        text += " — missing: " + "; ".join(missing)
+    elif by_default:
+        text += " — " + (NO_LICENCE_REASON if default is Outcome.PROHIBITED else NO_CLAUSE_REASON)
+    return text
+
+
 def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
     seen: dict[Any, None] = {}
     for item in items:
@@ -235,6 +282,9 @@ class Verdict:
             outside the agreement, a verb no clause speaks of).
         by_default: True when the answer rests on the default: no clause
             decided it (or, for a default prohibition, none granted it).
+        readings: where the facts are disputed or a date uncertain, the answer
+            under each reading. When they differ the outcome is ``UNKNOWN``;
+            when they agree the answer is theirs and the dispute does not matter.
     """
 
     action: Action
@@ -247,6 +297,7 @@ class Verdict:
     agreement: str = ""
     default: Outcome = Outcome.PERMITTED
     notes: tuple[str, ...] = ()
+    readings: tuple[Reading, ...] = ()
     outcome: Outcome = attrs.field(init=False)
     conditions: tuple[Condition, ...] = attrs.field(init=False)
     missing: tuple[str, ...] = attrs.field(init=False)
@@ -259,6 +310,13 @@ class Verdict:
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__
         outcome, conditions, missing, by_default = derive(self.rulings, self.default)
+        if readings_differ(self.readings):
+            outcome, conditions, missing, by_default = (
+                Outcome.UNKNOWN,
+                (),
+                (disputed_missing(self.readings),),
+                False,
+            )
         set_(self, "outcome", outcome)
         set_(self, "conditions", conditions)
         set_(self, "missing", missing)
@@ -280,6 +338,7 @@ class Verdict:
         texts: dict[object, str],
         default: Outcome = Outcome.PERMITTED,
         notes: tuple[str, ...] = (),
+        readings: tuple[Reading, ...] = (),
     ) -> Verdict:
         """A verdict from parts the engine has already computed and checked.
 
@@ -298,6 +357,7 @@ class Verdict:
         set_(self, "assumptions", assumptions)
         set_(self, "known_on", known_on)
         set_(self, "agreement", agreement)
+        set_(self, "readings", readings)
         set_(self, "outcome", derived[0])
         set_(self, "conditions", derived[1])
         set_(self, "missing", derived[2])
@@ -336,6 +396,7 @@ class Verdict:
             self.missing,
             self.by_default,
             tuple(r.key() for r in self.rulings),
+            tuple(r.key() for r in self.readings),
         )
 
     def answer_key(self) -> tuple[object, ...]:
@@ -350,14 +411,9 @@ class Verdict:
         return text
 
     def _headline(self) -> str:
-        text = self.outcome.value.upper()
-        if self.outcome is Outcome.CONDITIONAL:
-            text += " — permitted only if " + " and ".join(c.text for c in self.conditions)
-        elif self.outcome is Outcome.UNKNOWN:
-            text += " — missing: " + "; ".join(self.missing)
-        elif self.by_default:
-            text += " — " + self.default_reason
-        return text
+        return headline_for(
+            (self.outcome, self.conditions, self.missing, self.by_default), self.default
+        )
 
     def explain(self, *, width: int = 88, format: Literal["text", "markdown"] = "text") -> str:
         """The answer as a memo: the question, the answer, the reasons, then each source once.
@@ -380,6 +436,11 @@ class Verdict:
 
     def __str__(self) -> str:
         return self.explain()
+
+    @property
+    def dispute_matters(self) -> bool:
+        """True when the answer depends on which reading holds (see :attr:`readings`)."""
+        return readings_differ(self.readings)
 
     def _repr_html_(self) -> str:
         """Jupyter shows a verdict as its coloured answer with the explanation folded away."""

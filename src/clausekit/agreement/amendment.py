@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import attrs
 import pendulum
@@ -26,7 +27,17 @@ def _announced(value: object) -> pendulum.Date | DateRange:
 
 
 def _effective_day(value: object) -> pendulum.Date:
+    # A DateRange passes through; __attrs_post_init__ splits it into the earliest day
+    # (``effective``) and ``effective_latest``.
+    if isinstance(value, DateRange):
+        return cast("pendulum.Date", value)
+    if isinstance(value, dict) and set(value) == {"earliest", "latest"}:
+        return cast("pendulum.Date", DateRange(value["earliest"], value["latest"]))
     return to_day(value, field="effective")
+
+
+def _optional_latest(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="effective_latest")
 
 
 @attrs.frozen
@@ -66,7 +77,11 @@ class Amendment:
     Attributes:
         id: unique within the agreement.
         title: a short human title.
-        effective: the day it binds.
+        effective: the day it binds; a :class:`~clausekit.time.DateRange` when
+            sources disagree or are vague (stored as its earliest day here and
+            its latest in ``effective_latest``; see :attr:`effective_range`).
+        effective_latest: for an uncertain effective date, the latest day it
+            may have taken effect (None: ``effective`` is certain).
         announced: the day the public could first know it (a day, or a
             :class:`~clausekit.time.DateRange` when sources only imply it);
             defaults to ``effective``.
@@ -80,6 +95,7 @@ class Amendment:
     id: str = attrs.field(validator=valid_id)
     title: str
     effective: pendulum.Date = attrs.field(converter=_effective_day)
+    effective_latest: pendulum.Date | None = attrs.field(default=None, converter=_optional_latest)
     announced: pendulum.Date | DateRange = attrs.field(
         default=attrs.Factory(_default_announced, takes_self=True),
         converter=_announced,
@@ -92,6 +108,30 @@ class Amendment:
 
     def __attrs_post_init__(self) -> None:
         require_evidence(f"Amendment {self.id!r}", self.evidence)
+        given: object = self.effective
+        if isinstance(given, DateRange):
+            if self.effective_latest is not None:
+                raise AgreementError(
+                    f"Amendment {self.id!r} has effective={given} and effective_latest="
+                    f"{self.effective_latest}; give the range once, as either."
+                )
+            object.__setattr__(self, "effective", given.earliest)
+            object.__setattr__(self, "effective_latest", given.latest)
+        if self.effective_latest is not None:
+            if self.effective_latest < self.effective:
+                raise AgreementError(
+                    f"Amendment {self.id!r}: effective_latest={self.effective_latest} is before "
+                    f"effective={self.effective}; the latest day comes on or after the earliest."
+                )
+            if self.effective_latest == self.effective:
+                object.__setattr__(self, "effective_latest", None)
+
+    @property
+    def effective_range(self) -> DateRange | None:
+        """The uncertain effective date as a range, or None when it is one known day."""
+        if self.effective_latest is None:
+            return None
+        return DateRange(self.effective, self.effective_latest)
 
     @property
     def announced_earliest(self) -> pendulum.Date:

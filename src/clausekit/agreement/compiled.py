@@ -24,7 +24,7 @@ from clausekit.errors import (
 )
 from clausekit.parties import PartyRegistry
 from clausekit.scenario import Scenario
-from clausekit.verdict import Derived, Ruling
+from clausekit.verdict import Derived, Reading, Ruling
 
 
 @attrs.frozen
@@ -51,12 +51,14 @@ class _Compiled:
     # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
     answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(factory=dict)
     resolved: dict[Action, Resolved] = attrs.field(factory=dict)
-    scenarios: dict[Scenario, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
+    scenarios: dict[Scenario | None, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
         factory=dict
     )
     # The clauses in force per change day, worked out when first asked (bounded like the
     # rest): storing every day's set up front costs days x clauses, quadratic in amendments.
     states: dict[int, tuple[InForce, ...]] = attrs.field(factory=dict)
+    # The views "as known on" a day, per stretch between knowledge days (knowledge.py).
+    known: dict[object, Any] = attrs.field(factory=dict)
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
@@ -105,11 +107,17 @@ class _Answer:
     assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
     texts: dict[object, str] = attrs.field(factory=dict)
     _key: tuple[object, ...] | None = None
+    # Where facts are disputed or a date uncertain: the answer per reading (see readings.py).
+    readings: tuple[Reading, ...] = ()
 
     def key(self) -> tuple[object, ...]:
         """``Verdict.key()`` of every verdict built from this answer (worked out on first use)."""
         if self._key is None:
-            self._key = (*self.derived, tuple(r.key() for r in self.rulings))
+            self._key = (
+                *self.derived,
+                tuple(r.key() for r in self.rulings),
+                tuple(r.key() for r in self.readings),
+            )
         return self._key
 
 

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from clausekit.actions import Action, _ActionBase
-from clausekit.agreement import money
+from clausekit.agreement import knowledge, money, readings, uncertain
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.compiled import (
     _NO_FACTS,
@@ -28,7 +28,6 @@ from clausekit.clauses import AGIClause, Clause, Context, Resolved
 from clausekit.clauses.base import valid_id
 from clausekit.errors import (
     AgreementError,
-    ClauseKitError,
     InvalidPeriodError,
     QuestionError,
     UnknownClauseError,
@@ -90,6 +89,8 @@ class Agreement:
     description: str = ""
     known_on: pendulum.Date | None = attrs.field(default=None, converter=_optional_known)
     _compiled: _Compiled = attrs.field(init=False, repr=False, eq=False)
+    # Facts in time: the reading with uncertain amendments at their latest days (uncertain.py).
+    _latest: Agreement | None = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.amendments:
@@ -100,6 +101,7 @@ class Agreement:
         registry = PartyRegistry(self.parties)
         start = self.start if self.start is not None else self.amendments[0].effective
         object.__setattr__(self, "_compiled", _compile(self.amendments, registry, start))
+        object.__setattr__(self, "_latest", uncertain.latest_reading(self))
 
     def __getstate__(self) -> dict[str, object]:
         # Pickle what the agreement was built from; the compiled change days (and the
@@ -320,10 +322,11 @@ class Agreement:
     def _facts(self, scenario: Scenario | None) -> tuple[Scenario, tuple[pendulum.Date, ...]]:
         """The scenario with canonical names, and every change point under it (remembered)."""
         compiled = self._compiled
-        if scenario is None:  # no facts: no dated fact adds a change point
+        if scenario is None and self._latest is None:  # no facts: no dated fact adds a point
             return _NO_FACTS, compiled.days
         # Anything but a Scenario is refused by _scenario (QuestionError), before hashing.
-        found = compiled.scenarios.get(scenario) if isinstance(scenario, Scenario) else None
+        known = scenario is None or isinstance(scenario, Scenario)
+        found = compiled.scenarios.get(scenario) if known else None
         if found is None:
             facts = self._scenario(scenario)
             found = (facts, tuple(sorted(set(self._change_points(facts)))))
@@ -382,12 +385,27 @@ class Agreement:
             texts=answer.texts,
             default=answer.resolved.default,
             notes=answer.resolved.notes,
+            readings=answer.readings,
         )
 
     def _work_out(self, resolved: Resolved, day: pendulum.Date, scenario: Scenario) -> _Answer:
+        """The answer on ``day``, per reading where facts are disputed or a date uncertain."""
+        if scenario.disputes or self._latest is not None:
+            return readings.work_out(self, resolved, day, scenario)
+        return self._work_out_plain(resolved, day, scenario)
+
+    def _work_out_plain(
+        self, resolved: Resolved, day: pendulum.Date, scenario: Scenario
+    ) -> _Answer:
         """The rulings of every clause in force on ``day`` that speaks to the action."""
         items, uncertain, assumptions = self._effective(day, scenario)
-        ctx = Context(on=day, scenario=scenario, in_force=tuple([i.clause for i in items]))
+        view = scenario.as_of(day)  # the facts holding that day, without their days
+        ctx = Context(
+            on=day,
+            scenario=view,
+            in_force=tuple([i.clause for i in items]),
+            history=None if view is scenario else scenario,
+        )
         verbs = self._compiled.verbs
         verb = resolved.verb
         rulings: list[Ruling] = []
@@ -480,10 +498,16 @@ class Agreement:
 
     def _change_points(self, scenario: Scenario) -> list[pendulum.Date]:
         points = list(self._compiled.days)
-        for clause in self._compiled.agi:
-            trigger = clause.trigger(scenario)
-            if trigger is not None:
-                points.append(trigger.day)
+        for reading in (
+            (scenario,) if not scenario.disputes else (s for _, s in scenario.readings())
+        ):
+            for clause in self._compiled.agi:
+                trigger = clause.trigger(reading)
+                if trigger is not None:
+                    points.append(trigger.day)
+            points += readings.fact_change_points(self._compiled, reading)
+        if self._latest is not None:
+            points += self._latest._change_points(scenario)
         return points
 
     def _cause(
@@ -511,6 +535,8 @@ class Agreement:
                 trigger = item.clause.trigger(scenario)
                 if trigger is not None and trigger.day == day:
                     causes.append(f"{trigger.text} (scenario; clause {item.clause.id!r})")
+        causes += readings.fact_causes(self._compiled, scenario, day)
+        causes += uncertain.causes(self.amendments, day)
         # No amendment that touched what the answer rests on: a term ended or a dated fact did it.
         opener = touching[0] if touching else None
         return opener, "; ".join(dict.fromkeys(causes)) or "change"
@@ -587,29 +613,17 @@ class Agreement:
     def as_known_on(self, day: object) -> Agreement:
         """The agreement as the public could know it on ``day``.
 
-        Only amendments announced on or before ``day`` are kept; the result
-        answers every question as it could have been answered then.
+        Only amendments announced on or before ``day`` are kept, only evidence
+        published by ``day`` is cited, and a term first reported later is
+        undisclosed; the result answers every question as it could have been
+        answered then (see :mod:`clausekit.agreement.knowledge`).
 
         Raises:
             AgreementError: when nothing had been announced by ``day``, or a known
                 amendment refers to a clause from one not yet announced.
             AmbiguityError: when ``day`` falls inside an uncertain announcement date.
         """
-        known = to_day(day, field="as_known_on")
-        kept = tuple(a for a in self.amendments if a.announced_by(known))
-        if not kept:
-            first = min(a.announced_earliest for a in self.amendments)
-            raise AgreementError(
-                f"Nothing of {self.title!r} had been announced by {known}; the first "
-                f"announcement was on {first}. Ask as known on a later day."
-            )
-        try:
-            return attrs.evolve(self, amendments=kept, known_on=known)
-        except ClauseKitError as exc:
-            raise AgreementError(
-                f"As known on {known}, {self.title!r} is incomplete: {exc} An amendment announced "
-                "by then refers to one announced later; check the announced dates."
-            ) from None
+        return knowledge.as_known_on(self, day)
 
     def revenue_share(
         self,
@@ -676,7 +690,8 @@ class Agreement:
                 else amendment.announced.isoformat()
             )
             lines.append(
-                f"- {amendment.effective} {amendment.id}: {amendment.title} (announced {announced})"
+                f"- {amendment.effective_range or amendment.effective} {amendment.id}: "
+                f"{amendment.title} (announced {announced})"
             )
             for old in amendment.ended():
                 lines.append(f"    ends {old}")

@@ -35,6 +35,7 @@ import pendulum
 from clausekit.clauses.base import ClauseBase, scope_converter
 from clausekit.money import Money, check_same_currency, format_money, to_money
 from clausekit.scenario import Scenario
+from clausekit.time import to_day
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
@@ -60,6 +61,10 @@ def _optional_money(value: object) -> Money | None:
     return None if value is None else to_money(value, field="profit_threshold")
 
 
+def _optional_reported(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="profit_threshold_first_reported")
+
+
 @final
 @attrs.frozen(kw_only=True)
 class AGIClause(ClauseBase, kind="agi"):
@@ -70,6 +75,9 @@ class AGIClause(ClauseBase, kind="agi"):
         verification_required: whether the declaration must be verified.
         verifier: who verifies, in words ("an independent expert panel").
         profit_threshold: the profit definition of AGI, where one is recorded.
+        profit_threshold_first_reported: the day the profit definition was
+            first made public, when later than the clause; as known before
+            then, the definition is undisclosed.
         ends: ids of the clauses that end on the trigger day.
         starts: ids of clauses that lie dormant until the trigger day.
     """
@@ -80,6 +88,9 @@ class AGIClause(ClauseBase, kind="agi"):
     verification_required: bool = False
     verifier: str = ""
     profit_threshold: Money | None = attrs.field(default=None, converter=_optional_money)
+    profit_threshold_first_reported: pendulum.Date | None = attrs.field(
+        default=None, converter=_optional_reported
+    )
     ends: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
     starts: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
 
@@ -143,6 +154,18 @@ class AGIClause(ClauseBase, kind="agi"):
             return None
         check_same_currency(profits, self.profit_threshold, where=f"AGI clause {self.id!r}")
         return bool(profits >= self.profit_threshold)
+
+    def as_known_on(self, day: pendulum.Date) -> AGIClause:
+        """Before the profit definition was first reported, the clause records none."""
+        reported = self.profit_threshold_first_reported
+        if reported is None or reported <= day:
+            return self
+        return attrs.evolve(self, profit_threshold=None, profit_threshold_first_reported=None)
+
+    def reported_days(self) -> tuple[pendulum.Date, ...]:
+        """The day the profit definition was first reported, if recorded."""
+        reported = self.profit_threshold_first_reported
+        return () if reported is None else (reported,)
 
     def summary(self) -> str:
         verified = f", verified by {self.verifier}," if self.verification_required else ""

@@ -26,7 +26,10 @@ The hooks a kind may override (every one has a working default):
   it governs (the checker matches waivers and purchases against them);
 - ``check(ctx)``: the problems of this kind the consistency checker
   reports (:mod:`clausekit.check`), given a
-  :class:`~clausekit.check.CheckContext`; none by default.
+  :class:`~clausekit.check.CheckContext`; none by default;
+- ``change_points(scenario)``: extra days its answer may change (a deadline);
+- ``as_known_on(day)``: the clause with the terms not yet reported by ``day``
+  undisclosed.
 """
 
 from __future__ import annotations
@@ -241,14 +244,45 @@ class ClauseBase:
         """
         return iter(())
 
+    # Facts in time (see clausekit.scenario and clausekit.agreement.knowledge).
+
+    def change_points(self, scenario: Scenario) -> tuple[pendulum.Date, ...]:
+        """Days on which the clause's answer may change under ``scenario`` beyond its facts'
+        own days (a response window's deadline); the agreement splits timelines there."""
+        return ()
+
+    def as_known_on(self, day: pendulum.Date) -> ClauseBase:
+        """The clause as the public could know it on ``day``: a term first reported later
+        is undisclosed. The default knows every term from the start."""
+        return self
+
+    def reported_days(self) -> tuple[pendulum.Date, ...]:
+        """The days a term of this clause was first reported (where :meth:`as_known_on` changes)."""
+        return ()
+
 
 @attrs.frozen
 class Context:
-    """What a clause may consult when it rules: the day, the facts and the clauses in force."""
+    """What a clause may consult when it rules: the day, the facts and the clauses in force.
+
+    Attributes:
+        on: the day asked about.
+        scenario: the facts holding on that day, without their days
+            (:meth:`~clausekit.scenario.Scenario.as_of`).
+        in_force: the clauses in force that day.
+        history: every fact with its day (for a response window), or None when
+            it is ``scenario`` itself.
+    """
 
     on: pendulum.Date
     scenario: Scenario
     in_force: tuple[ClauseBase, ...]
+    history: Scenario | None = None
+
+    @property
+    def facts(self) -> Scenario:
+        """Every fact with its day: :attr:`history`, else :attr:`scenario`."""
+        return self.scenario if self.history is None else self.history
 
     def consent(self, party: str, ruling_clause: ClauseBase, action: Resolved) -> Finding | None:
         """Whether ``party`` consents to ``action``, for the clause ``ruling_clause``.

@@ -22,10 +22,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
+import pendulum
 
 from clausekit.clauses.base import ClauseBase
 from clausekit.errors import AgreementError
 from clausekit.money import Money, format_money, format_rate, to_money, to_rate
+from clausekit.time import to_day
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
@@ -39,6 +41,10 @@ def _optional_rate(value: object) -> Decimal | None:
 
 def _optional_reported_rate(value: object) -> Decimal | None:
     return None if value is None else to_rate(value, field="reported_rate")
+
+
+def _optional_first_reported(value: object) -> pendulum.Date | None:
+    return None if value is None else to_day(value, field="reported_rate_first_reported")
 
 
 def _optional_cap(value: object) -> Money | None:
@@ -55,6 +61,8 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
         payee: who is paid.
         rate: the contractual rate, or None when it is undisclosed.
         reported_rate: a rate the press reports, kept apart from contract text.
+        reported_rate_first_reported: the day that rate was first reported, when
+            later than the clause; as known before then, no rate is reported.
         cap: an upper limit on what is owed, where one is known.
         cap_undisclosed: True when a cap exists but its amount is not public; what is
             owed is then unknown, and the answer says at most how much.
@@ -66,6 +74,9 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
     payee: str
     rate: Decimal | None = attrs.field(default=None, converter=_optional_rate)
     reported_rate: Decimal | None = attrs.field(default=None, converter=_optional_reported_rate)
+    reported_rate_first_reported: pendulum.Date | None = attrs.field(
+        default=None, converter=_optional_first_reported
+    )
     cap: Money | None = attrs.field(default=None, converter=_optional_cap)
     cap_undisclosed: bool = False
 
@@ -82,6 +93,18 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
         from clausekit.check import parties
 
         yield from parties.both_sides(ctx, ctx.life(self), "payer", "payee")
+
+    def as_known_on(self, day: pendulum.Date) -> RevenueShare:
+        """Before the reported rate came out, the clause reports none."""
+        reported = self.reported_rate_first_reported
+        if reported is None or reported <= day:
+            return self
+        return attrs.evolve(self, reported_rate=None, reported_rate_first_reported=None)
+
+    def reported_days(self) -> tuple[pendulum.Date, ...]:
+        """The day the reported rate was first reported, if recorded."""
+        reported = self.reported_rate_first_reported
+        return () if reported is None else (reported,)
 
     def summary(self) -> str:
         rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"

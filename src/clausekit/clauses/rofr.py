@@ -4,6 +4,12 @@ Sources often disagree on what frees the grantor: the holder *declining*
 the offer, or the holder being *unable to meet the requirement*. Both
 triggers can be modelled, alone or together (either one frees the grantor).
 
+The right may give the holder a window to answer (``respond_within_days``)
+and say what silence means (``silence``, declined by default): given
+``OfferMade(to=holder, on=day)`` and no answer by the deadline, the holder is
+deemed to have answered so from the day after it (see
+:mod:`clausekit.clauses.window`).
+
 Examples:
     >>> from clausekit.clauses.rofr import RightOfFirstRefusal
     >>> from clausekit.evidence import OutsideSource
@@ -22,6 +28,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
+import pendulum
 
 from clausekit._shared import frozen
 from clausekit.actions import Verb, verb_phrase
@@ -33,15 +40,40 @@ from clausekit.clauses.base import (
     scope_converter,
     subjects_text,
 )
+from clausekit.clauses.window import deadlines, read_window, window_days
 from clausekit.errors import AgreementError
-from clausekit.scenario import CannotMeetRequirements, OfferAccepted, OfferDeclined
+from clausekit.scenario import (
+    CannotMeetRequirements,
+    OfferAccepted,
+    OfferDeclined,
+    OfferMade,
+    Scenario,
+)
 from clausekit.verdict import Condition, Finding, Outcome
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
     from clausekit.clauses import Clause
 
-__all__ = ["RightOfFirstRefusal", "RofrTrigger"]
+__all__ = ["OfferSilence", "RightOfFirstRefusal", "RofrTrigger"]
+
+
+class OfferSilence(enum.StrEnum):
+    """What a holder's silence past the response window counts as."""
+
+    DECLINED = "declined"
+    """Silence declines the offer: the grantor is free to deal with the third party."""
+    ACCEPTED = "accepted"
+    """Silence takes the offer: the grantor must deal with the holder."""
+
+
+def _silence(value: object) -> OfferSilence:
+    try:
+        return OfferSilence(str(value))
+    except ValueError:
+        raise AgreementError(
+            f"RightOfFirstRefusal.silence={value!r}; use 'declined' or 'accepted'."
+        ) from None
 
 
 class RofrTrigger(enum.StrEnum):
@@ -101,6 +133,9 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
         verb: the kind of action governed.
         scope: the subjects governed; empty = all.
         triggers: what frees the grantor; either one suffices.
+        respond_within_days: the holder's window to answer an offer, in days
+            from the offer (None: no window).
+        silence: what the holder's silence past the window counts as.
     """
 
     party_fields: ClassVar[tuple[str, ...]] = ("grantor", "holder")
@@ -112,6 +147,8 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
     triggers: frozenset[RofrTrigger] = attrs.field(
         default=frozenset({RofrTrigger.DECLINED}), converter=_triggers
     )
+    respond_within_days: int | None = attrs.field(default=None, converter=window_days)
+    silence: OfferSilence = attrs.field(default=OfferSilence.DECLINED, converter=_silence)
 
     def verbs(self) -> frozenset[str]:
         """The one verb this clause rules on."""
@@ -146,6 +183,10 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
         waived = ctx.consent(self.holder, self, action)
         if waived is not None and waived.effect is Outcome.PERMITTED:
             return attrs.evolve(waived, reason=f"{base} {waived.reason}")
+        if self.respond_within_days is not None:
+            timed = self._within_window(base, condition, ctx)
+            if timed is not None:
+                return timed
         status = condition.status(ctx.scenario)
         if status is True:
             given = [f for f in condition.satisfied_by if f in ctx.scenario]
@@ -194,12 +235,72 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
                 period=when,
             )
 
+    def _within_window(self, base: str, condition: Condition, ctx: Context) -> Finding | None:
+        """The finding under the response window, or None when no dated offer was made."""
+        assert self.respond_within_days is not None
+        window = read_window(
+            ctx.facts,
+            ctx.on,
+            party=self.holder,
+            asked=OfferMade,
+            answers=(OfferDeclined, OfferAccepted, CannotMeetRequirements),
+            days=self.respond_within_days,
+        )
+        if window.status == "none":
+            return None
+        assert window.asked is not None
+        late = window.late_text(self.holder)
+        offered = f"{self.holder} was offered the deal on {window.asked.on}"
+        if window.status == "open":
+            return Finding(
+                Outcome.CONDITIONAL,
+                f"{base} {offered} and has until {window.deadline} to answer; silence until then "
+                f"counts as {self.silence.value}.",
+                conditions=(condition,),
+            )
+        if window.status == "deemed":
+            said = (
+                f"{offered} and did not answer by {window.deadline}: its silence counts as "
+                f"{self.silence.value}.{late}"
+            )
+            if self.silence is OfferSilence.DECLINED:
+                return Finding(Outcome.PERMITTED, f"{base} {said}")
+            return Finding(Outcome.PROHIBITED, f"{base} {said}")
+        answer = window.answer
+        when = f" on {answer.on}" if answer is not None and answer.on is not None else ""
+        if isinstance(answer, OfferAccepted):
+            return Finding(
+                Outcome.PROHIBITED, f"{base} {offered} and accepted it{when}, in time.{late}"
+            )
+        if answer is not None and attrs.evolve(answer, on=None) in condition.satisfied_by:
+            what = (
+                "declined it"
+                if isinstance(answer, OfferDeclined)
+                else "could not meet the requirements"
+            )
+            return Finding(Outcome.PERMITTED, f"{base} {offered} and {what}{when}, in time.{late}")
+        return Finding(Outcome.CONDITIONAL, f"{base}{late}", conditions=(condition,))
+
+    def change_points(self, scenario: Scenario) -> tuple[pendulum.Date, ...]:
+        """The day after each offer's deadline, when silence turns into the deemed answer."""
+        if self.respond_within_days is None:
+            return ()
+        return deadlines(
+            scenario, party=self.holder, asked=OfferMade, days=self.respond_within_days
+        )
+
     def summary(self) -> str:
-        return (
+        text = (
             f"Before {self.grantor} may {verb_phrase(self.verb)} ({subjects_text(self.scope)}) with a third "
             f"party, {self.holder} must be offered it; the third party is allowed once "
             f"{self.condition().text}."
         )
+        if self.respond_within_days is not None:
+            text += (
+                f" {self.holder} must answer within {self.respond_within_days} days of the offer; "
+                f"silence counts as {self.silence.value}."
+            )
+        return text
 
 
 def _first_refusal(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:

@@ -53,9 +53,18 @@ from clausekit.errors import RenderFormatError
 from clausekit.evidence import Evidence, SeedExcerpt
 
 if TYPE_CHECKING:
-    from clausekit.verdict import Ruling, Verdict
+    from clausekit.verdict import Reading, Ruling, Verdict
 
-__all__ = ["FORMATS", "MIN_WIDTH", "SourceGroup", "explain", "group_sources", "source_line"]
+__all__ = [
+    "FORMATS",
+    "MIN_WIDTH",
+    "SourceGroup",
+    "conflict_notes",
+    "explain",
+    "group_sources",
+    "readings_lines",
+    "source_line",
+]
 
 Format = Literal["text", "markdown"]
 
@@ -213,6 +222,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
         head.append(("Facts", verdict.scenario.describe()))
     head.extend(("Assumed", assumption) for assumption in verdict.assumptions)
     head.extend(("Note", note) for note in verdict.notes)
+    head.extend(readings_lines(verdict.readings))
     if not verdict.rulings:
         head.append(
             (
@@ -230,10 +240,10 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
             )
         )
     if markdown:
-        lines = [f"**{label}:** {_md(text)}" for label, text in head]
+        lines = [f"**{label}:** {_md(text)}" if label else _md(text) for label, text in head]
         out = "\n\n".join(lines)
     else:
-        out = "\n".join(f"{label + ':':<9} {text}" for label, text in head)
+        out = "\n".join(f"{label + ':' if label else '':<9} {text}" for label, text in head)
     if not verdict.rulings:
         return out
     # The "Why" and "Sources" sections depend on the rulings only: verdicts with the same
@@ -247,6 +257,44 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
         if len(texts) < _KEPT_TEXTS:
             texts[key] = why
     return out + ("\n\n" if markdown else "\n") + why
+
+
+def readings_lines(readings: Sequence[Reading]) -> list[tuple[str, str]]:
+    """The "Readings" lines of an answer under a dispute or an uncertain date.
+
+    When every reading gives the same answer, one line says so and that the
+    dispute does not change it; otherwise one line per reading with its answer.
+    """
+    if not readings:
+        return []
+    if len({(r.outcome, r.headline) for r in readings}) == 1:
+        said = " or ".join(r.description for r in readings)
+        return [
+            (
+                "Readings",
+                f"{said}: every reading gives {readings[0].outcome.value.upper()}; the dispute "
+                "does not change the answer.",
+            )
+        ]
+    lines = [("Readings", "the answer depends on which holds:")]
+    lines += [("", f"{n}. {r.description}: {r.headline}") for n, r in enumerate(readings, 1)]
+    return lines
+
+
+def conflict_notes(evidence: Evidence) -> tuple[str, ...]:
+    """For a cited claim that a recorded conflict involves: the conflict and the other side.
+
+    Empty when the evidence base records no conflict about the claim.
+    """
+    if evidence.claim is None:
+        return ()
+    from clausekit.evidence import evidence_base  # loads the bundled files on first use
+
+    notes = []
+    for conflict in evidence_base().disputes(evidence):
+        others = ", ".join(f"{c.id} ({c.gloss})" for c in conflict.other_side(evidence.claim))
+        notes.append(f"disputed ({conflict.id}): {others}")
+    return tuple(notes)
 
 
 def _ruling_head(number: int, ruling: Ruling, *, code: str = "'") -> str:
@@ -297,16 +345,20 @@ def _why_text(rulings: Sequence[Ruling], width: int) -> str:
             )
         )
         for claim in group.claims:
-            lines.append(
-                textwrap.fill(
-                    claim_line(claim),
-                    width=width,
-                    initial_indent=" " * len(label) + "- ",
-                    subsequent_indent=" " * (len(label) + 2),
-                    break_long_words=False,
-                    break_on_hyphens=False,
+            for text, indent in (
+                (claim_line(claim), "- "),
+                *((n, "  ! ") for n in conflict_notes(claim)),
+            ):
+                lines.append(
+                    textwrap.fill(
+                        text,
+                        width=width,
+                        initial_indent=" " * len(label) + indent,
+                        subsequent_indent=" " * (len(label) + len(indent)),
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
                 )
-            )
     return "\n".join(lines)
 
 
@@ -344,5 +396,7 @@ def _why_markdown(rulings: Sequence[Ruling], width: int) -> str:
     lines.extend(["", "**Sources:**", ""])
     for group in groups:
         lines.append(f"{group.number}. {_md_source(group.source)}")
-        lines.extend(f"    - {_md_claim(claim)}" for claim in group.claims)
+        for claim in group.claims:
+            lines.append(f"    - {_md_claim(claim)}")
+            lines.extend(f"        - ⚠ {_md(note)}" for note in conflict_notes(claim))
     return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""Answers under readings: disputed facts and uncertain effective dates.
+
+Where the scenario holds a :class:`~clausekit.scenario.Disputed` or a day
+falls inside an amendment's uncertain effective date, the question is asked
+once per reading. When the readings agree, that is the answer, and it says the
+dispute does not matter; when they differ, the answer is ``UNKNOWN`` and
+names each reading with its outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from clausekit.agreement import uncertain
+from clausekit.agreement.compiled import _Answer, _Compiled
+from clausekit.clauses import Resolved
+from clausekit.scenario import Scenario
+from clausekit.verdict import (
+    Outcome,
+    Reading,
+    disputed_missing,
+    headline_for,
+    readings_differ,
+)
+
+if TYPE_CHECKING:
+    from clausekit.agreement.core import Agreement
+
+__all__ = ["combine", "fact_causes", "fact_change_points", "work_out"]
+
+
+def combine(answers: Sequence[tuple[str, _Answer]]) -> _Answer:
+    """One answer from the answers under each reading (see the module docstring)."""
+    readings = tuple(
+        Reading(text, a.derived[0], headline_for(a.derived, a.resolved.default), a.rulings)
+        for text, a in answers
+    )
+    first = answers[0][1]
+    if not readings_differ(readings):
+        return _Answer(
+            resolved=first.resolved,
+            rulings=first.rulings,
+            derived=first.derived,
+            assumed=first.assumed,
+            readings=readings,
+        )
+    rulings = tuple(dict.fromkeys(r for _, a in answers for r in a.rulings))
+    assumed = tuple(dict.fromkeys(x for _, a in answers for x in a.assumed))
+    return _Answer(
+        resolved=first.resolved,
+        rulings=rulings,
+        derived=(Outcome.UNKNOWN, (), (disputed_missing(readings),), False),
+        assumed=assumed,
+        readings=readings,
+    )
+
+
+def _under_disputes(
+    agreement: Agreement, resolved: Resolved, day: pendulum.Date, scenario: Scenario
+) -> _Answer:
+    if not scenario.disputes:
+        return agreement._work_out_plain(resolved, day, scenario)
+    return combine(
+        [(text, agreement._work_out_plain(resolved, day, s)) for text, s in scenario.readings()]
+    )
+
+
+def work_out(
+    agreement: Agreement, resolved: Resolved, day: pendulum.Date, scenario: Scenario
+) -> _Answer:
+    """The answer on ``day``, asked per reading where facts are disputed or a date uncertain."""
+    latest = agreement._latest
+    if latest is not None:
+        pending = uncertain.pending(agreement.amendments, day)
+        if pending:
+            return combine(
+                [
+                    (
+                        uncertain.describe(pending, "earliest"),
+                        _under_disputes(agreement, resolved, day, scenario),
+                    ),
+                    (
+                        uncertain.describe(pending, "latest"),
+                        _under_disputes(latest, resolved, day, scenario),
+                    ),
+                ]
+            )
+    return _under_disputes(agreement, resolved, day, scenario)
+
+
+def fact_change_points(compiled: _Compiled, scenario: Scenario) -> list[pendulum.Date]:
+    """The days dated facts change an answer: the facts' own days and each clause's deadlines."""
+    points = list(scenario.dated_days)
+    seen: set[str] = set()
+    for state in compiled.states:
+        for item in state:
+            if item.clause.id not in seen:
+                seen.add(item.clause.id)
+                points += item.clause.change_points(scenario)
+    return points
+
+
+def fact_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> list[str]:
+    """What dated facts did on ``day``, in words, for a timeline segment's cause."""
+    out = []
+    for _, reading in scenario.readings() if scenario.disputes else (("", scenario),):
+        out += [f"{f!r} (scenario)" for f in reading if f.on == day and f.kind != "agi-declared"]
+        seen: set[str] = set()
+        for state in compiled.states:
+            for item in state:
+                clause = item.clause
+                if clause.id not in seen and day in clause.change_points(reading):
+                    out.append(f"a deadline to answer passed (clause {clause.id!r}, scenario)")
+                seen.add(clause.id)
+    return list(dict.fromkeys(out))
