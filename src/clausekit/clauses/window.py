@@ -18,7 +18,7 @@ Examples:
     >>> w = read_window(facts, to_day("2025-05-01"), party="Bob", asked=OfferMade,
     ...                 answers=(OfferDeclined,), days=30)
     >>> w.status, w.deadline, w.late
-    ('deemed', Date(2025, 3, 31), (OfferDeclined(by='Bob', on=Date(2025, 4, 15)),))
+    ('deemed', Date(2025, 3, 31), (OfferDeclined(by='Bob', on='2025-04-15'),))
 """
 
 from __future__ import annotations

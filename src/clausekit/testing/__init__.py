@@ -57,7 +57,7 @@ from clausekit.testing.dates import date_ranges, days, periods
 from clausekit.testing.deals import actions, agreements, amendments, questions
 from clausekit.testing.kinds import Pool, register_kind_strategy
 from clausekit.testing.participants import parties, party
-from clausekit.testing.scenario import facts, scenarios
+from clausekit.testing.scenario import facts, scenarios, timed_scenarios
 from clausekit.testing.sources import evidence
 from clausekit.testing.texts import contract_texts
 
@@ -87,4 +87,5 @@ __all__ = [
     "rates",
     "register_kind_strategy",
     "scenarios",
+    "timed_scenarios",
 ]

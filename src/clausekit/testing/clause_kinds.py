@@ -16,7 +16,13 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from clausekit.clauses import AGIClause, IPLicense, RevenueShare
+from clausekit.clauses import (
+    AGIClause,
+    ConsentRequirement,
+    IPLicense,
+    RevenueShare,
+    RightOfFirstRefusal,
+)
 from clausekit.clauses.base import ClauseBase
 from clausekit.errors import KindError
 from clausekit.registry import CLAUSE_KINDS
@@ -52,6 +58,9 @@ def _revenue_shares(pool: Pool) -> st.SearchStrategy[RevenueShare]:
 
 
 register_kind_strategy(RevenueShare, _revenue_shares, cap=st.none() | money(("USD",)))
+# A response window is at least a day long (or absent).
+register_kind_strategy(RightOfFirstRefusal, respond_within_days=st.none() | st.integers(1, 60))
+register_kind_strategy(ConsentRequirement, respond_within_days=st.none() | st.integers(1, 60))
 register_kind_strategy(
     AGIClause,
     verifier=st.sampled_from(("", "a panel")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pendulum
 from hypothesis import strategies as st
 
 from clausekit.errors import InvalidFactError
@@ -15,17 +16,20 @@ from clausekit.scenario import (
     CannotMeetRequirements,
     ConsentGiven,
     ConsentRefused,
+    ConsentRequested,
+    Disputed,
     Fact,
     OfferAccepted,
     OfferDeclined,
+    OfferMade,
     Scenario,
 )
 from clausekit.testing.amounts import rates
-from clausekit.testing.base import MAX_DAY, PARTY_NAMES, memo
+from clausekit.testing.base import MAX_DAY, MIN_DAY, PARTY_NAMES, memo
 from clausekit.testing.dates import days
 from clausekit.testing.kinds import Pool, drawable, kind_strategy, register_kind_strategy
 
-__all__ = ["facts", "scenarios"]
+__all__ = ["facts", "scenarios", "timed_scenarios"]
 
 _CLAUSE_IDS: tuple[str, ...] = tuple(f"c{i}" for i in range(10))
 
@@ -110,4 +114,40 @@ def scenarios(
     assume_rate = draw(st.booleans())
     if assume_rate and len(clause_ids) > 0:
         found.append(AssumedRate(draw(st.sampled_from(tuple(clause_ids))), draw(rates())))
+    return Scenario(*found)
+
+
+@memo
+@st.composite
+def timed_scenarios(
+    draw: st.DrawFn,
+    names: Sequence[str] = PARTY_NAMES,
+    *,
+    min_day: pendulum.Date = MIN_DAY,
+    max_day: pendulum.Date = MAX_DAY,
+) -> Scenario:
+    """Consistent scenarios of dated facts between ``min_day`` and ``max_day``, sometimes disputed.
+
+    Per party: consents given or refused and offers declined or accepted on
+    different days (a later one overrides an earlier one), a dated offer or
+    request for consent (starting a response window), and sometimes a
+    :class:`~clausekit.scenario.Disputed` answer on a day of its own.
+    """
+    found: list[Fact | Disputed] = []
+    when = days(min_day, max_day)
+    for name in draw(st.lists(st.sampled_from(tuple(names)), unique=True, max_size=2)):
+        used = draw(st.lists(when, unique=True, max_size=5))
+        for day in used[:2]:
+            found.append(draw(st.sampled_from((ConsentGiven, ConsentRefused)))(by=name, on=day))
+        for day in used[2:4]:
+            found.append(draw(st.sampled_from((OfferDeclined, OfferAccepted)))(by=name, on=day))
+        if draw(st.booleans()):
+            found.append(OfferMade(to=name, on=draw(when)))
+        if draw(st.booleans()):
+            found.append(ConsentRequested(of=name, on=draw(when)))
+        disputed = draw(when)
+        if len(used) == 5 and disputed not in used:
+            found.append(
+                Disputed(OfferAccepted(by=name, on=disputed), OfferDeclined(by=name, on=disputed))
+            )
     return Scenario(*found)
