@@ -461,7 +461,7 @@ class TestRender:
 VERDICT_KEYS = [
     "kind", "agreement", "action", "on", "known_on", "outcome", "headline", "reason",
     "conditions", "missing", "default", "by_default", "notes", "assumptions", "facts", "rulings",
-    "sources", "explanation",
+    "sources", "readings", "explanation",
 ]  # fmt: skip
 RULING_KEYS = [
     "clause", "amendment", "effect", "reason", "conditions", "missing", "evidence", "sources",
@@ -472,7 +472,7 @@ OUTSIDE_CLAIM_KEYS = ["claim", "gloss", "text"]
 AMENDMENT_KEYS = ["id", "title", "effective", "announced"]
 CLAUSE_KEYS = ["id", "kind", "title", "summary"]
 ACTION_KEYS = ["actor", "verb", "counterparty", "subject", "qualifiers", "text"]
-OUTSIDE_KEYS = ["type", "url", "title", "published", "gloss", "claim", "citation"]
+OUTSIDE_KEYS = ["type", "url", "title", "published", "gloss", "claim", "citation", "disputed"]
 SEGMENT_KEYS = ["period", "outcome", "headline", "opened_by", "cause", "verdict"]
 OWED_KEYS = [
     "kind", "payer", "revenue", "period", "outcome", "amount", "missing", "shares", "explanation",

@@ -59,6 +59,7 @@ class TestValues:
             "gloss": "word",
             "claim": "s1.c",
             "citation": 'seed 001_x [s1.c]: "Wort" (word)',
+            "disputed": [],
         }
         outside = distribution_agreement().amendments[0].evidence[0]
         data = render.evidence_to_dict(outside)

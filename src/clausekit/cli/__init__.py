@@ -70,11 +70,13 @@ exact decimal as a string), outcomes lower-case (``"permitted"``,
 ``"prohibited"``, ``"conditional"``, ``"unknown"``), facts in the ``--fact``
 syntax above. Shared shapes:
 
-- amendment: ``{"id", "title", "effective": DAY, "announced": DAY or {"earliest": DAY, "latest": DAY}}``
+- amendment: ``{"id", "title", "effective": DAY or range, "announced": DAY or range}``
+  (a range is ``{"earliest": DAY, "latest": DAY}``)
 - clause: ``{"id", "kind", "title", "summary"}`` (``kind`` is the contract-file tag)
 - action: ``{"actor", "verb", "counterparty": str or null, "subject", "qualifiers": [str], "text"}``
-- evidence: ``{"type": "seed", "document", "excerpt", "gloss", "claim", "citation"}`` or
-  ``{"type": "outside", "url", "title", "published": DAY, "gloss", "claim", "citation"}``
+- evidence: ``{"type": "seed", "document", "excerpt", "gloss", "claim", "citation",
+  "disputed"}`` or ``{"type": "outside", "url", "title", "published": DAY, "gloss", "claim",
+  "citation", "disputed"}``; ``"disputed"``: ``[{"conflict", "other_side": [claim id]}]``
 - ruling: ``{"clause", "amendment", "effect": OUTCOME, "reason", "conditions": [str],
   "missing": [str], "evidence": [evidence], "sources": [int]}`` (``sources``: the numbers
   of the verdict's sources it cites)
@@ -86,7 +88,8 @@ syntax above. Shared shapes:
   "known_on": DAY or null, "outcome", "headline", "reason", "conditions": [str],
   "missing": [str], "default": OUTCOME, "by_default": bool, "notes": [str],
   "assumptions": [str], "facts": [str], "rulings": [ruling],
-  "sources": [source], "explanation"}``
+  "sources": [source], "readings": [{"reading", "outcome", "headline"}],
+  "explanation"}``
 - timeline (``ask --during``, ``timeline``, ``render --format json``): ``{"kind": "timeline",
   "action", "period", "segments": [{"period", "outcome", "headline", "opened_by": amendment
   or null, "cause", "verdict": verdict}]}``

@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pendulum
 
 from clausekit.actions import party_name
 from clausekit.evidence import Evidence, SeedExcerpt, cite
@@ -159,6 +160,7 @@ def evidence_to_dict(evidence: Evidence) -> JSON:
             "gloss": evidence.gloss,
             "claim": evidence.claim,
             "citation": cite(evidence),
+            "disputed": _disputed(evidence),
         }
     return {
         "type": "outside",
@@ -168,25 +170,36 @@ def evidence_to_dict(evidence: Evidence) -> JSON:
         "gloss": evidence.gloss,
         "claim": evidence.claim,
         "citation": cite(evidence),
+        "disputed": _disputed(evidence),
     }
+
+
+def _disputed(evidence: Evidence) -> list[JSON]:
+    """The recorded conflicts the cited claim is part of, each with the claims on the other side."""
+    if evidence.claim is None:
+        return []
+    from clausekit.evidence import evidence_base
+
+    return [
+        {"conflict": c.id, "other_side": [o.id for o in c.other_side(evidence.claim)]}
+        for c in evidence_base().disputes(evidence)
+    ]
 
 
 def amendment_to_dict(amendment: Amendment) -> JSON:
-    """An amendment by id, title, effective day and announced day (or date range)."""
-    announced: str | dict[str, str]
-    if isinstance(amendment.announced, DateRange):
-        announced = {
-            "earliest": amendment.announced.earliest.isoformat(),
-            "latest": amendment.announced.latest.isoformat(),
-        }
-    else:
-        announced = amendment.announced.isoformat()
+    """An amendment by id, title, effective day and announced day (each a day or a date range)."""
     return {
         "id": amendment.id,
         "title": amendment.title,
-        "effective": amendment.effective.isoformat(),
-        "announced": announced,
+        "effective": _day_or_range(amendment.effective_range or amendment.effective),
+        "announced": _day_or_range(amendment.announced),
     }
+
+
+def _day_or_range(value: pendulum.Date | DateRange) -> str | dict[str, str]:
+    if isinstance(value, DateRange):
+        return {"earliest": value.earliest.isoformat(), "latest": value.latest.isoformat()}
+    return value.isoformat()
 
 
 def clause_to_dict(clause: Clause) -> JSON:
@@ -328,6 +341,10 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
             ruling_to_dict(r, sources=n) for r, n in zip(verdict.rulings, numbers, strict=True)
         ],
         "sources": source_groups_to_dict(groups),
+        "readings": [
+            {"reading": r.description, "outcome": r.outcome.value, "headline": r.headline}
+            for r in verdict.readings
+        ],
         "explanation": verdict.explain(),
     }
 
