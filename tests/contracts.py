@@ -266,3 +266,157 @@ def franchise_agreement() -> ck.Agreement:
             )
         ],
     )
+
+
+# --------------------------------------------------------------------------- facts in time
+#
+# Two contracts from public reporting that need dated facts, a dispute and an
+# uncertain date (issue 12).
+
+NBA_OFFER = ck.OutsideSource(
+    url="https://www.nexttv.com/news/nba-files-motion-to-dismiss-wbds-lawsuit-claims-it-tried-to-rewrite-amazons-offer",
+    title="NBA files motion to dismiss WBD's lawsuit (Next TV)",
+    published="2024-08-25",
+    gloss=(
+        "The NBA says TBS (Warner Bros. Discovery) did not match Amazon's offer but rewrote it; "
+        "WBD says it matched. The league's filing says the offer went to TBS on July 17, TBS "
+        "answered on July 22, and the NBA rejected the answer on July 24, 2024."
+    ),
+)
+NBA_MATCH = ck.OutsideSource(
+    url="https://www.newscaststudio.com/2024/07/26/wbd-tnt-nba-rights-lawsuit-preview/",
+    title="WBD prepares NBA rights lawsuit (NewscastStudio)",
+    published="2024-07-26",
+    gloss=(
+        "Turner had the right to match third-party offers for NBA rights after the 2024-25 "
+        "season; WBD submitted paperwork matching Amazon's reported USD 1.8 bn a year offer."
+    ),
+)
+
+
+def nba_matching_right() -> ck.Agreement:
+    """The NBA must let Turner (WBD) match a third party's offer for a rights package.
+
+    Turner had five days to match (reported as the gap between the offer of
+    2024-07-17 and the answer of 2024-07-22). Silence within the window lets
+    the league deal with the third party. Whether Turner's answer was a match
+    is the dispute.
+    """
+    return ck.Agreement(
+        id="nba-turner",
+        title="NBA–Turner media rights (matching right)",
+        parties=[
+            ck.Party("NBA"),
+            ck.Party("Turner", aliases=("TBS", "Warner Bros. Discovery", "WBD")),
+            ck.Party("Amazon"),
+        ],
+        amendments=[
+            ck.Amendment(
+                id="rights-2014",
+                title="Media rights agreement with a matching right",
+                effective="2014-10-06",
+                announced="2024-07-26",  # the matching right became public with the dispute
+                evidence=[NBA_MATCH],
+                adds=[
+                    ck.RightOfFirstRefusal(
+                        id="matching-right",
+                        title="Turner may match a third party's offer",
+                        evidence=[NBA_MATCH, NBA_OFFER],
+                        grantor="NBA",
+                        holder="Turner",
+                        verb="license-media-rights",
+                        respond_within_days=5,
+                        silence="declined",
+                    )
+                ],
+            )
+        ],
+    )
+
+
+NBA_FACTS = ck.Scenario(
+    ck.OfferMade(to="Turner", on="2024-07-17"),
+    ck.Disputed(
+        ck.OfferAccepted(by="Turner", on="2024-07-22"),
+        ck.OfferDeclined(by="Turner", on="2024-07-22"),
+        note="WBD says its answer matched Amazon's offer; the NBA says it rewrote it (no match).",
+        evidence=[NBA_OFFER],
+    ),
+)
+"""Offer to Turner on 2024-07-17; its answer of 2024-07-22 a match (WBD) or not (NBA)."""
+
+SEARCH_SHARE = ck.OutsideSource(
+    url="https://www.bloomberg.com/news/articles/2023-11-13/apple-gets-36-of-google-revenue-from-search-deal-witness-says",
+    title="Apple gets 36% of Google revenue from search deal, witness says (Bloomberg)",
+    published="2023-11-13",
+    gloss="Google pays Apple 36 % of the search advertising revenue from Safari.",
+)
+SEARCH_JUDGMENT = ck.OutsideSource(
+    url="https://mailinvest.blog/index.php/2026/01/21/google-files-appeal-challenging-six-year-search-remedies",
+    title="Google files appeal challenging six-year search remedies (republished from PPC Land)",
+    published="2026-01-21",
+    gloss=(
+        "The final judgment entered on 2025-12-05 bars exclusive distribution deals; the "
+        "remedies become effective 180 days after entry (2026-06-03)."
+    ),
+)
+SEARCH_JUDGMENT_YEAR = ck.OutsideSource(
+    url="https://usaherald.com/judge-issues-google-search-final-antitrust-mandates-greenlights-sweeping-overhaul-of-search-market/3",
+    title="Judge issues Google search final antitrust mandates (USA Herald)",
+    published="2025-12-06",
+    gloss=(
+        "Six years of injunction: one year for implementation and five for enforcement "
+        "(read as: the restrictions bind a year after entry, 2026-12-05). Publication day "
+        "inferred from 'Friday's ruling' (the judgment of Friday 2025-12-05)."
+    ),
+)
+
+
+def search_default_deal() -> ck.Agreement:
+    """Google pays Apple a share of search revenue for the default; a judgment bars exclusivity.
+
+    The share (36 %) is reported, not contract text, and was first public in
+    court on 2023-11-13. The judgment's bar takes effect 180 days after entry
+    by one report, a year after by another: an uncertain date.
+    """
+    return ck.Agreement(
+        id="search-default",
+        title="Google–Apple search default",
+        parties=[ck.Party("Google"), ck.Party("Apple"), ck.Party("Microsoft")],
+        amendments=[
+            ck.Amendment(
+                id="isa",
+                title="Information services agreement: Google is Safari's default search",
+                effective="2016-01-01",
+                announced="2016-01-01",
+                evidence=[SEARCH_SHARE],
+                adds=[
+                    ck.RevenueShare(
+                        id="search-share",
+                        title="Google shares search revenue from Safari with Apple",
+                        evidence=[SEARCH_SHARE],
+                        payer="Google",
+                        payee="Apple",
+                        reported_rate="0.36",
+                        reported_rate_first_reported="2023-11-13",
+                    )
+                ],
+            ),
+            ck.Amendment(
+                id="judgment",
+                title="Final judgment: no exclusive default-search contracts",
+                effective=ck.DateRange("2026-06-03", "2026-12-05"),
+                announced="2025-12-06",
+                evidence=[SEARCH_JUDGMENT_YEAR, SEARCH_JUDGMENT],
+                adds=[
+                    ck.ConsentRequirement(
+                        id="no-exclusive-default",
+                        title="Google may not make exclusive default-search contracts",
+                        evidence=[SEARCH_JUDGMENT_YEAR, SEARCH_JUDGMENT],
+                        bound="Google",
+                        verb="make-exclusive-default-deal",
+                    )
+                ],
+            ),
+        ],
+    )

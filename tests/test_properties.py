@@ -198,13 +198,20 @@ class TestTime:
 
     @given(agreement=ckst.agreements())
     def test_known_after_every_announcement_is_the_agreement(self, agreement: ck.Agreement) -> None:
-        """As known on a day after every announcement, the agreement is complete."""
+        """As known on a day after every announcement and source, the agreement is complete."""
         last = max(
             a.announced.latest if isinstance(a.announced, ck.DateRange) else a.announced
             for a in agreement.amendments
         )
-        known = agreement.as_known_on(last)
-        assert known.amendments == agreement.amendments
+        published = [
+            e.published
+            for a in agreement.amendments
+            for item in (a, *a.added())
+            for e in item.evidence
+            if isinstance(e, ck.OutsideSource)
+        ]
+        known = agreement.as_known_on(max([last, *published]))
+        assert [a.id for a in known.amendments] == [a.id for a in agreement.amendments]
         assert known.change_days == agreement.change_days
 
     @given(agreement=ckst.agreements(), first=ckst.days(), second=ckst.days())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 
 import clausekit as ck
@@ -62,3 +63,104 @@ class TestScenario:
         assert revenue.period == ck.Period.parse("2025")
         with pytest.raises(ck.InvalidRateError):
             ck.AssumedRate("rs", 0.2)  # type: ignore[arg-type]
+
+
+class TestDatedFacts:
+    """A fact with a day holds from that day on; an undated fact holds on every day asked."""
+
+    def test_a_dated_fact_holds_from_its_day(self) -> None:
+        """Before its day the fact is not in the day's view; on and after it, it is (without its day)."""
+        s = ck.Scenario(ck.ConsentGiven(by="X", on="2025-03-01"))
+        assert ck.ConsentGiven(by="X") not in s.as_of("2025-02-28")
+        assert ck.ConsentGiven(by="X") in s.as_of("2025-03-01")
+        assert ck.ConsentGiven(by="X") in s.as_of("2030-01-01")
+
+    def test_the_latest_dated_fact_of_a_topic_wins(self) -> None:
+        """Consent refused in March and given in June: refused in April, given in July."""
+        s = ck.Scenario(
+            ck.ConsentRefused(by="X", on="2025-03-01"), ck.ConsentGiven(by="X", on="2025-06-01")
+        )
+        assert s.as_of("2025-04-01") == ck.Scenario(ck.ConsentRefused(by="X"))
+        assert s.as_of("2025-07-01") == ck.Scenario(ck.ConsentGiven(by="X"))
+        assert s.dated_days == (pendulum.Date(2025, 3, 1), pendulum.Date(2025, 6, 1))
+
+    def test_undated_facts_and_agi_declarations_keep_their_form(self) -> None:
+        """An undated fact is in every day's view; an AGI declaration keeps its own day."""
+        agi = ck.AGIDeclared(on="2030-01-01")
+        s = ck.Scenario(ck.OfferDeclined(by="X"), agi, ck.ConsentGiven(by="Y", on="2025-01-01"))
+        assert s.as_of("2020-01-01") == ck.Scenario(ck.OfferDeclined(by="X"), agi)
+        assert ck.Scenario(ck.OfferDeclined(by="X")).as_of("2020-01-01") == ck.Scenario(
+            ck.OfferDeclined(by="X")
+        )
+
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [
+            (ck.ConsentGiven(by="X", on="2025-01-01"), ck.ConsentRefused(by="X", on="2025-01-01")),
+            (ck.ConsentGiven(by="X"), ck.ConsentRefused(by="X", on="2025-01-01")),
+        ],
+    )
+    def test_same_day_or_undated_contradictions_are_refused(self, a: ck.Fact, b: ck.Fact) -> None:
+        """Opposite facts on one day, or an undated fact against a dated opposite, contradict."""
+        with pytest.raises(ck.ContradictoryFactsError, match="contradict each other"):
+            ck.Scenario(a, b)
+
+    def test_repr_shows_the_day_as_text(self) -> None:
+        """A dated fact's repr is valid Python that builds it again."""
+        fact = ck.OfferDeclined(by="X", on="2025-03-01")
+        assert repr(fact) == "OfferDeclined(by='X', on='2025-03-01')"
+        assert eval(repr(fact), vars(ck)) == fact
+
+    def test_offer_and_request_name_a_party(self) -> None:
+        """OfferMade names whom the offer went to; ConsentRequested whom consent was asked of."""
+        assert ck.OfferMade(to="X", on="2025-01-01").to == "X"
+        assert ck.ConsentRequested(of="X", on="2025-01-01").of == "X"
+        with pytest.raises(ck.InvalidFactError, match=r"OfferMade\(to='Contoso'\)"):
+            ck.OfferMade(to="", on="2025-01-01")
+
+
+class TestDisputed:
+    """Readings of a dispute stay apart; contradictions stated as plain facts stay an error."""
+
+    def test_needs_two_readings(self) -> None:
+        """One reading is no dispute."""
+        with pytest.raises(ck.InvalidFactError, match="needs at least two"):
+            ck.Disputed(ck.OfferAccepted(by="X"))
+
+    def test_readings_must_be_facts(self) -> None:
+        """A reading is a fact or a tuple of facts."""
+        with pytest.raises(ck.InvalidFactError, match="not a fact"):
+            ck.Disputed(ck.OfferAccepted(by="X"), "declined")  # type: ignore[arg-type]
+
+    def test_identical_readings_are_the_plain_fact(self) -> None:
+        """A dispute whose readings are all the same fact is that fact."""
+        fact = ck.OfferAccepted(by="X", on="2025-01-01")
+        assert ck.Scenario(ck.Disputed(fact, fact)) == ck.Scenario(fact)
+
+    def test_readings_combine_with_the_other_facts(self) -> None:
+        """Each reading is the scenario's facts plus that reading's facts."""
+        s = ck.Scenario(
+            ck.ConsentGiven(by="Y"),
+            ck.Disputed(
+                ck.OfferAccepted(by="X"), ck.OfferDeclined(by="X"), note="X says it matched"
+            ),
+        )
+        readings = dict(s.readings())
+        assert readings["OfferAccepted(by='X')"] == ck.Scenario(
+            ck.ConsentGiven(by="Y"), ck.OfferAccepted(by="X")
+        )
+        assert len(readings) == 2
+        assert "disputed: OfferAccepted(by='X') or OfferDeclined(by='X')" in s.describe()
+
+    def test_a_reading_that_contradicts_the_facts_is_refused(self) -> None:
+        """A reading must be consistent with the facts both sides agree on."""
+        with pytest.raises(ck.ContradictoryFactsError, match="disputed reading"):
+            ck.Scenario(
+                ck.OfferDeclined(by="X"),
+                ck.Disputed(ck.OfferAccepted(by="X"), ck.CannotMeetRequirements(by="X")),
+            )
+
+    def test_contradictory_plain_facts_stay_an_error(self) -> None:
+        """Stating both sides as facts is still a contradiction."""
+        with pytest.raises(ck.ContradictoryFactsError):
+            ck.Scenario(ck.OfferAccepted(by="X"), ck.OfferDeclined(by="X"))

@@ -80,15 +80,18 @@ from clausekit.scenario import (
     CannotMeetRequirements,
     ConsentGiven,
     ConsentRefused,
+    ConsentRequested,
+    Disputed,
     Fact,
     OfferAccepted,
     OfferDeclined,
+    OfferMade,
     Revenue,
     Scenario,
 )
 from clausekit.time import DateRange, Period
 from clausekit.timeline import Change, Comparison, Segment, Timeline
-from clausekit.verdict import Condition, Finding, Outcome, Ruling, Verdict
+from clausekit.verdict import Condition, Finding, Outcome, Reading, Ruling, Verdict
 
 if TYPE_CHECKING:
     from clausekit import models
@@ -158,6 +161,7 @@ __all__ = [
     "Condition",
     "ConsentGiven",
     "ConsentRefused",
+    "ConsentRequested",
     "ConsentRequirement",
     "Context",
     "ContractFileError",
@@ -165,6 +169,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DateRange",
     "Diagnostic",
+    "Disputed",
     "Evidence",
     "EvidenceError",
     "Exclusivity",
@@ -183,6 +188,7 @@ __all__ = [
     "NotADayError",
     "OfferAccepted",
     "OfferDeclined",
+    "OfferMade",
     "Outcome",
     "OutsideSource",
     "Owed",
@@ -192,6 +198,7 @@ __all__ = [
     "Permission",
     "ProcureCompute",
     "QuestionError",
+    "Reading",
     "Replacement",
     "Report",
     "Resolved",

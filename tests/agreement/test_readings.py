@@ -1,0 +1,57 @@
+"""Answers under readings: a disputed fact gives UNKNOWN with each reading, unless they agree."""
+
+from __future__ import annotations
+
+import clausekit as ck
+from tests.contracts import NBA_FACTS, nba_matching_right, shareholders_agreement
+
+LICENSE = ck.Act(
+    actor="NBA", verb="license-media-rights", counterparty="Amazon", subject="package-c"
+)
+
+
+class TestDisputedFacts:
+    def test_the_answer_depends_on_the_reading(self) -> None:
+        """Turner's answer a match (prohibited) or not (permitted): UNKNOWN, naming both."""
+        v = nba_matching_right().ask(LICENSE, on="2024-07-25", scenario=NBA_FACTS)
+        assert v.outcome is ck.Outcome.UNKNOWN
+        assert v.dispute_matters
+        assert [r.outcome for r in v.readings] == [ck.Outcome.PROHIBITED, ck.Outcome.PERMITTED]
+        assert "which reading holds" in v.missing[0]
+        text = v.explain()
+        assert "Readings: the answer depends on which holds:" in text
+        assert "OfferAccepted(by='Turner', on='2024-07-22')" in text
+
+    def test_a_dispute_that_does_not_matter_says_so(self) -> None:
+        """Before the disputed answer, every reading gives the same answer."""
+        v = nba_matching_right().ask(LICENSE, on="2024-07-18", scenario=NBA_FACTS)
+        assert v.outcome is ck.Outcome.CONDITIONAL
+        assert not v.dispute_matters
+        assert "the dispute does not change the answer" in v.explain()
+
+    def test_the_timeline_splits_at_the_disputed_day(self) -> None:
+        """The dated readings are change points; the uncertain stretch is its own segment."""
+        timeline = nba_matching_right().timeline(
+            LICENSE, start="2024-07-01", end="2024-08-01", scenario=NBA_FACTS
+        )
+        assert [str(s.period.start) for s in timeline.segments][-1] == "2024-07-22"
+        assert timeline.segments[-1].outcome is ck.Outcome.UNKNOWN
+
+    def test_identical_readings_give_the_plain_answer(self) -> None:
+        """A dispute between a fact and itself answers as the fact does."""
+        deal = shareholders_agreement()
+        sell = ck.TransferShares(seller="Ann", buyer="Friendly Fund")
+        plain = deal.ask(sell, on="2020-01-01", scenario=ck.Scenario(ck.OfferDeclined(by="Bob")))
+        fact = ck.OfferDeclined(by="Bob")
+        disputed = deal.ask(sell, on="2020-01-01", scenario=ck.Scenario(ck.Disputed(fact, fact)))
+        assert disputed == plain
+
+    def test_json_lists_the_readings(self) -> None:
+        """The verdict's JSON carries each reading with its outcome."""
+        from clausekit.render import verdict_to_dict
+
+        v = nba_matching_right().ask(LICENSE, on="2024-07-25", scenario=NBA_FACTS)
+        assert [r["outcome"] for r in verdict_to_dict(v)["readings"]] == [
+            "prohibited",
+            "permitted",
+        ]

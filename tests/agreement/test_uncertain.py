@@ -1,0 +1,91 @@
+"""Uncertain effective dates: both readings inside the range, one segment for the stretch."""
+
+from __future__ import annotations
+
+import pytest
+
+import clausekit as ck
+from tests.contracts import SEARCH_JUDGMENT, search_default_deal
+
+EXCLUSIVE = ck.Act(
+    actor="Google", verb="make-exclusive-default-deal", counterparty="Apple", subject="safari"
+)
+
+
+class TestAmendment:
+    def test_a_range_is_stored_as_earliest_and_latest(self) -> None:
+        """effective=DateRange(a, b) keeps a as the day and b as effective_latest."""
+        a = search_default_deal().amendment("judgment")
+        assert str(a.effective) == "2026-06-03"
+        assert str(a.effective_latest) == "2026-12-05"
+        assert a.effective_range == ck.DateRange("2026-06-03", "2026-12-05")
+
+    def test_latest_before_earliest_is_refused(self) -> None:
+        """effective_latest must not come before effective."""
+        with pytest.raises(ck.AgreementError, match="effective_latest"):
+            ck.Amendment(
+                id="a",
+                title="A",
+                effective="2026-06-03",
+                effective_latest="2026-01-01",
+                evidence=[SEARCH_JUDGMENT],
+            )
+
+    def test_a_range_given_twice_is_refused(self) -> None:
+        """A range and effective_latest together are ambiguous."""
+        with pytest.raises(ck.AgreementError, match="give the range once"):
+            ck.Amendment(
+                id="a",
+                title="A",
+                effective=ck.DateRange("2026-01-01", "2026-06-03"),
+                effective_latest="2026-07-01",
+                evidence=[SEARCH_JUDGMENT],
+            )
+
+
+class TestAnswers:
+    def test_inside_the_range_both_readings(self) -> None:
+        """A day inside the range is UNKNOWN and names the earliest and the latest reading."""
+        v = search_default_deal().ask(EXCLUSIVE, on="2026-09-01")
+        assert v.outcome is ck.Outcome.UNKNOWN
+        assert [r.outcome for r in v.readings] == [ck.Outcome.PROHIBITED, ck.Outcome.PERMITTED]
+        assert "earliest of 2026-06-03..2026-12-05" in v.readings[0].description
+
+    @pytest.mark.parametrize(
+        ("day", "outcome"),
+        [("2026-06-02", ck.Outcome.PERMITTED), ("2026-12-05", ck.Outcome.PROHIBITED)],
+    )
+    def test_outside_the_range_one_answer(self, day: str, outcome: ck.Outcome) -> None:
+        """Before the range nothing binds; from its latest day the bar binds either way."""
+        v = search_default_deal().ask(EXCLUSIVE, on=day)
+        assert v.outcome is outcome
+        assert not v.readings
+
+    def test_the_uncertain_stretch_is_a_segment(self) -> None:
+        """The timeline shows the stretch from the earliest to the latest day on its own."""
+        timeline = search_default_deal().timeline(EXCLUSIVE, start="2026-01-01", end="2027-01-01")
+        periods = [(str(s.period.start), str(s.period.end)) for s in timeline.segments]
+        assert periods == [
+            ("2026-01-01", "2026-06-03"),
+            ("2026-06-03", "2026-12-05"),
+            ("2026-12-05", "2027-01-01"),
+        ]
+        assert "latest possible day" in timeline.segments[-1].cause
+
+    def test_readings_that_agree_give_the_answer(self) -> None:
+        """An action the judgment does not touch has one answer inside the range."""
+        other = ck.Act(actor="Apple", verb="sell-phones", counterparty="Google")
+        v = search_default_deal().ask(other, on="2026-09-01")
+        assert v.outcome is ck.Outcome.PERMITTED
+        assert all(r.outcome is ck.Outcome.PERMITTED for r in v.readings)
+
+    def test_describe_shows_the_range(self) -> None:
+        """The agreement in words shows the uncertain day as a range."""
+        assert "- 2026-06-03..2026-12-05 judgment" in search_default_deal().describe()
+
+    def test_file_round_trip(self) -> None:
+        """A contract file keeps the range (effective and effective_latest)."""
+        deal = search_default_deal()
+        text = ck.dumps(deal, format="toml")
+        assert 'effective_latest = "2026-12-05"' in text
+        assert ck.loads(text, format="toml") == deal
