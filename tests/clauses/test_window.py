@@ -43,7 +43,10 @@ class TestReadWindow:
         """No offer: none; before the deadline: open; after it in silence: deemed."""
         facts = ck.Scenario(OFFER)
         kinds = {
-            "party": "Bob", "asked": ck.OfferMade, "answers": (ck.OfferDeclined, ck.OfferAccepted), "days": 30
+            "party": "Bob",
+            "asked": ck.OfferMade,
+            "answers": (ck.OfferDeclined, ck.OfferAccepted),
+            "days": 30,
         }
         assert read_window(facts, to_day("2025-02-01"), **kinds).status == "none"  # type: ignore[arg-type]
         assert read_window(facts, to_day("2025-03-31"), **kinds).status == "open"  # type: ignore[arg-type]
