@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import clausekit as ck
@@ -89,3 +90,16 @@ class TestAnswers:
         text = ck.dumps(deal, format="toml")
         assert 'effective_latest = "2026-12-05"' in text
         assert ck.loads(text, format="toml") == deal
+
+
+class TestCheck:
+    def test_a_range_around_another_amendment_is_flagged(self) -> None:
+        """check() warns when another amendment's day lies inside an uncertain effective date."""
+        deal = search_default_deal()
+        inside = ck.Amendment(
+            id="appeal", title="Appeal filed", effective="2026-08-01", evidence=[SEARCH_JUDGMENT]
+        )
+        flagged = attrs.evolve(deal, amendments=[*deal.amendments, inside])
+        codes = [d.code for d in flagged.check().findings]
+        assert "uncertain-date-changes-order" in codes
+        assert "uncertain-date-changes-order" not in [d.code for d in deal.check().findings]

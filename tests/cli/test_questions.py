@@ -48,6 +48,17 @@ class TestAsk:
         assert [r["clause"]["id"] for r in data["rulings"]] == ["excl"]
         assert data["rulings"][0]["evidence"][0]["url"] == SRC.url
 
+    def test_disputed_readings(
+        self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--disputed asks each reading; dated forms work as with --fact, and JSON names them."""
+        argv = ("ask", "cloud.toml", *TRAINING, "--on", "2025-02-15")
+        data = run_json(
+            capsys, *argv, "--disputed", "offer-declined:CC@2025-02-01|offer-accepted:CC@2025-02-01"
+        )
+        assert data["outcome"] == "unknown"
+        assert [r["outcome"] for r in data["readings"]] == ["permitted", "prohibited"]
+
     def test_facts_change_the_answer(
         self, deals: dict[str, ck.Agreement], capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -40,6 +40,8 @@ code                                    severity  what it means
                                                   it ends: ``as_known_on`` fails in between
 ``same-day-amendments``                 warning   two amendments on one day touch the same clause: the
                                                   result depends on their order in the list
+``uncertain-date-changes-order``        warning   another amendment takes effect inside an uncertain
+                                                  effective date: their order is not known
 ``excerpt-not-in-source``               error     a seed excerpt that does not occur in its article
 ``source-missing``                      warning   a cited seed article is not in the ``sources`` folder
 ``unknown-claim``                       warning   evidence names a claim id the evidence base lacks

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clausekit.check import carve_outs, dates
+from clausekit.check import carve_outs, dates, uncertain_dates
 from clausekit.check.context import CheckContext
 from clausekit.check.diagnostic import Diagnostic
 from clausekit.check.evidence import evidence_findings
@@ -82,6 +82,7 @@ def check(
             agreement, ctx, retroactive_days=retroactive_days, advance_days=advance_days
         ),
         *dates.same_day(agreement),
+        *uncertain_dates.order_changes(agreement),
         *evidence_findings(agreement, sources=folder, base=evidence),
     ]
     return Report(agreement=agreement.id, title=agreement.title, findings=findings)

@@ -32,12 +32,13 @@ from clausekit.registry import FACT_KINDS
 from clausekit.scenario import (
     AGIDeclared,
     AssumedRate,
+    Disputed,
     Fact,
     Revenue,
 )
 from clausekit.time import to_day, to_period
 
-__all__ = ["FACT_HELP", "fact_kinds", "parse_fact"]
+__all__ = ["FACT_HELP", "fact_kinds", "parse_disputed", "parse_fact"]
 
 FACT_HELP = """\
 facts (--fact, repeatable; a fact not given is unknown, never false):
@@ -142,6 +143,24 @@ def parse_fact(text: str) -> Fact:
     if day is not None:
         fact = _with_day(text, kind, fact, day)
     return fact
+
+
+def parse_disputed(text: str) -> Disputed:
+    """Read one ``--disputed`` string: two or more ``--fact`` forms joined by ``|``.
+
+    Examples:
+        >>> parse_disputed("offer-accepted:WBD@2024-07-22|offer-declined:WBD@2024-07-22")
+        Disputed(readings=((OfferAccepted(by='WBD', on='2024-07-22'),), (OfferDeclined(by='WBD', on='2024-07-22'),)), note='', evidence=())
+
+    Raises:
+        InvalidFactError: for fewer than two readings, or a reading ``--fact`` refuses.
+    """
+    if not isinstance(text, str) or "|" not in text:
+        raise InvalidFactError(
+            f"--disputed {text!r} needs two readings or more joined by '|', e.g. "
+            "--disputed 'offer-accepted:WBD|offer-declined:WBD'."
+        )
+    return Disputed(*(parse_fact(part.strip()) for part in text.split("|")))
 
 
 def _fields(cls: type) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from clausekit.actions import Workload
 from clausekit.cli.argtypes import arg_type, day_type, money_type, name_type, period_type
 from clausekit.cli.exits import PROG, UsageError
-from clausekit.cli.facts import FACT_HELP, parse_fact
+from clausekit.cli.facts import FACT_HELP, parse_disputed, parse_fact
 from clausekit.registry import FACT_KINDS
 
 __all__ = ["COMMANDS", "EXAMPLES", "SHELLS", "build_parser", "short_usage"]
@@ -211,6 +211,16 @@ def _add_facts(parser: argparse.ArgumentParser, *, facts: bool = True) -> None:
             type=arg_type(parse_fact),
             metavar="KIND:ARGS",
             help="a fact of the scenario (repeatable); forms listed below",
+        )
+        group.add_argument(
+            "--disputed",
+            dest="disputed",
+            action="append",
+            default=[],
+            type=arg_type(parse_disputed),
+            metavar="FACT|FACT",
+            help="facts the parties disagree about, one reading per --fact form (repeatable): "
+            "each reading is asked, and an answer that depends on it is unknown",
         )
     group.add_argument(
         "--as-known-on",

@@ -36,7 +36,7 @@ from clausekit.render import (
     timeline_to_mermaid,
     verdict_to_dict,
 )
-from clausekit.scenario import Fact, Scenario
+from clausekit.scenario import Disputed, Fact, Scenario
 from clausekit.time import Period
 from clausekit.timeline import Timeline
 from clausekit.verdict import Outcome
@@ -112,7 +112,7 @@ def _subject(field: str, subject: str | None) -> dict[str, str]:
 
 
 def _scenario(args: argparse.Namespace) -> Scenario | None:
-    facts: list[Fact] = args.facts
+    facts: list[Fact | Disputed] = [*args.facts, *getattr(args, "disputed", [])]
     return Scenario(*facts) if facts else None
 
 
