@@ -314,3 +314,25 @@ def test_explanations_at_many_widths_keep_a_bounded_cache() -> None:
         verdict.explain(width=width)
     assert len(verdict._texts) <= 4
     assert verdict.explain(width=60) == first
+
+
+class TestConflicts:
+    def test_a_disputed_claim_is_marked_with_the_other_side(self) -> None:
+        """A cited claim that a recorded conflict involves is marked, naming the other side."""
+        from clausekit.render import verdict_to_dict
+
+        deal = ck.models.openai_microsoft()
+        aws = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.TRAINING)
+        verdict = deal.ask(aws, on="2025-11-15")
+        text = verdict.explain(width=200)
+        assert "! disputed (c.compute-commitments-total): s003.deals-worth-1-4" in text
+        disputed = [
+            e["disputed"]
+            for r in verdict_to_dict(verdict)["rulings"]
+            for e in r["evidence"]
+            if e["disputed"]
+        ]
+        assert {
+            "conflict": "c.compute-commitments-total",
+            "other_side": ["s003.deals-worth-1-4"],
+        } in [d for ds in disputed for d in ds]
