@@ -15,7 +15,7 @@ Examples:
     >>> parse_fact("agi-declared:2030-01-01:verified")
     AGIDeclared(on=Date(2030, 1, 1), verified=True, verified_on=None)
     >>> parse_fact("offer-declined:Beta@2025-03-01")
-    OfferDeclined(by='Beta', on=Date(2025, 3, 1))
+    OfferDeclined(by='Beta', on='2025-03-01')
 """
 
 from __future__ import annotations
