@@ -594,7 +594,7 @@ class ContradictoryFactsError(ClauseKitError, ValueError):
     def between(cls, a: object, b: object) -> ContradictoryFactsError:
         return cls(
             f"The scenario states both {a!r} and {b!r}, which contradict each other. "
-            "Keep one of them, or ask twice, once with each."
+            "Keep one of them, ask twice (once with each), or, where the parties disagree about which holds, state both as Disputed(fact_a, fact_b)."
         )
 
 

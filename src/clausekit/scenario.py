@@ -19,7 +19,7 @@ Examples:
     >>> Scenario(ConsentGiven(by="Beta"), ConsentRefused(by="Beta"))
     Traceback (most recent call last):
     ...
-    clausekit.errors.ContradictoryFactsError: The scenario states both ConsentGiven(by='Beta') and ConsentRefused(by='Beta'), which contradict each other. Keep one of them, or ask twice, once with each.
+    clausekit.errors.ContradictoryFactsError: The scenario states both ConsentGiven(by='Beta') and ConsentRefused(by='Beta'), which contradict each other. Keep one of them, ask twice (once with each), or, where the parties disagree about which holds, state both as Disputed(fact_a, fact_b).
 
     Dated facts: the latest one on or before the day asked wins.
 
@@ -561,7 +561,7 @@ class Scenario:
                     raise ContradictoryFactsError(
                         f"The scenario states both {written[a]!r} and {written[b]!r}, which "
                         + (f"name the same party ({by}) and " if by else "")
-                        + "contradict each other. Keep one of them, or ask twice, once with each."
+                        + "contradict each other. Keep one of them, ask twice (once with each), or, where the parties disagree about which holds, state both as Disputed(fact_a, fact_b)."
                     ) from None
             raise
 
