@@ -164,3 +164,13 @@ class TestDisputed:
         """Stating both sides as facts is still a contradiction."""
         with pytest.raises(ck.ContradictoryFactsError):
             ck.Scenario(ck.OfferAccepted(by="X"), ck.OfferDeclined(by="X"))
+
+
+class TestScenarioFiles:
+    def test_a_dispute_is_never_dropped_from_a_file(self) -> None:
+        """Scenario files cannot hold disputes yet: writing one is refused, not silently lossy."""
+        from clausekit import io as ckio
+
+        s = ck.Scenario(ck.Disputed(ck.OfferAccepted(by="X"), ck.OfferDeclined(by="X")))
+        with pytest.raises(ck.InvalidFactError, match="cannot hold disputes yet"):
+            ckio.dumps_scenario(s, format="toml")

@@ -94,12 +94,8 @@ def work_out(
 def fact_change_points(compiled: _Compiled, scenario: Scenario) -> list[pendulum.Date]:
     """The days dated facts change an answer: the facts' own days and each clause's deadlines."""
     points = list(scenario.dated_days)
-    seen: set[str] = set()
-    for state in compiled.states:
-        for item in state:
-            if item.clause.id not in seen:
-                seen.add(item.clause.id)
-                points += item.clause.change_points(scenario)
+    for item, _, _ in compiled.lives:  # each clause once, whenever it is in force
+        points += item.clause.change_points(scenario)
     return points
 
 
@@ -108,11 +104,7 @@ def fact_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> 
     out = []
     for _, reading in scenario.readings() if scenario.disputes else (("", scenario),):
         out += [f"{f!r} (scenario)" for f in reading if f.on == day and f.kind != "agi-declared"]
-        seen: set[str] = set()
-        for state in compiled.states:
-            for item in state:
-                clause = item.clause
-                if clause.id not in seen and day in clause.change_points(reading):
-                    out.append(f"a deadline to answer passed (clause {clause.id!r}, scenario)")
-                seen.add(clause.id)
+        for item, _, _ in compiled.lives:
+            if day in item.clause.change_points(reading):
+                out.append(f"a deadline to answer passed (clause {item.clause.id!r}, scenario)")
     return list(dict.fromkeys(out))

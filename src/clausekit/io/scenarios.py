@@ -51,7 +51,12 @@ from typing import Any
 
 from cattrs.errors import BaseValidationError
 
-from clausekit.errors import ArgumentTypeError, ClauseKitError, ContractFileError
+from clausekit.errors import (
+    ArgumentTypeError,
+    ClauseKitError,
+    ContractFileError,
+    InvalidFactError,
+)
 from clausekit.io.arguments import check_format, check_path, check_source, check_text, format_for
 from clausekit.io.converter import Claims, structure, unstructure
 from clausekit.io.formats import FORMAT, Format, check_depth
@@ -79,6 +84,13 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         ArgumentTypeError: for anything but a :class:`~clausekit.Scenario`.
     """
     _check_scenario(scenario, where="scenario_to_dict()")
+    if scenario.disputes:  # never drop a dispute silently
+        raise InvalidFactError(
+            f"Scenario files cannot hold disputes yet, and this scenario has "
+            f"{len(scenario.disputes)} ({scenario.disputes[0].describe()}). Write the "
+            "undisputed facts to the file and give each reading in Python (ck.Disputed) or "
+            "on the command line (--disputed 'FACT|FACT')."
+        )
     return {"format": FORMAT, "facts": [unstructure(fact, Fact) for fact in scenario.facts]}
 
 
