@@ -29,7 +29,6 @@ from typing import Any
 
 import attrs
 import pendulum
-import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +36,6 @@ import clausekit as ck
 from clausekit import cli, render
 from clausekit import io as contract_io
 from clausekit import testing as ckst
-from clausekit.check import Severity, check
 from clausekit.registry import CLAUSE_KINDS
 
 Question = tuple[ck.Agreement, ck.Action, ck.Scenario, pendulum.Date]
@@ -564,26 +562,6 @@ class TestFiles:
         assert error.problems
 
 
-class TestChecker:
-    @given(agreement=ckst.agreements())
-    def test_check_is_total_and_names_only_real_ids(self, agreement: ck.Agreement) -> None:
-        """check() answers any valid agreement, deterministically, naming only its own ids.
-
-        Findings are sorted errors first; has_errors says whether any is an error.
-        """
-        report = check(agreement)
-        assert report == check(agreement)
-        clause_ids = {c.id for a in agreement.amendments for c in a.added()}
-        amendment_ids = {a.id for a in agreement.amendments}
-        for finding in report:
-            assert set(finding.clauses) <= clause_ids
-            assert set(finding.amendments) <= amendment_ids
-            assert finding.message
-        ranks = [list(Severity).index(f.severity) for f in report]
-        assert ranks == sorted(ranks)
-        assert report.has_errors == any(f.severity is Severity.ERROR for f in report)
-
-
 # --------------------------------------------------------------------------- processes
 
 
@@ -750,83 +728,3 @@ def run_cli(argv: list[str]) -> tuple[int, str]:
         code = cli.main(argv)
     assert err.getvalue() == "", err.getvalue()
     return code, out.getvalue()
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_contract_texts_load_in_their_format(fmt: contract_io.Format) -> None:
-    """clausekit.testing.contract_texts(fmt) gives files that load in that format."""
-
-    @settings(max_examples=scaled(0.1), database=None)
-    @given(text=ckst.contract_texts(fmt, max_amendments=2))
-    def loads(text: str) -> None:
-        assert isinstance(contract_io.loads(text, format=fmt), ck.Agreement)
-
-    loads()
-
-
-# --------------------------------------------------------------------------- the strategies
-
-REGISTERED: list[type] = [
-    ck.Period,
-    ck.DateRange,
-    ck.Party,
-    ck.SeedExcerpt,
-    ck.OutsideSource,
-    ck.Scenario,
-    ck.ProcureCompute,
-    ck.Act,
-    ck.Agreement,
-    ck.Amendment,
-    *ck.scenario.FACT_TYPES,
-    # The bundled kinds: kinds that test modules define register at collection time, in an
-    # order pytest chooses (tests/test_user_kinds.py checks from_type for a user's kinds).
-    *(cls for cls in ck.clauses.CLAUSE_KINDS.values() if cls.__module__.startswith("clausekit.")),
-]
-
-
-class TestStrategies:
-    @pytest.mark.parametrize("cls", REGISTERED, ids=lambda cls: cls.__name__)
-    def test_from_type_builds_every_registered_type(self, cls: type) -> None:
-        """st.from_type works for every clausekit type registered by the entry point."""
-
-        @settings(max_examples=5, database=None)
-        @given(value=st.from_type(cls))
-        def builds(value: object) -> None:
-            assert type(value) is cls
-
-        builds()
-
-    @given(fact=ckst.facts())
-    def test_facts_are_valid_in_a_scenario(self, fact: ck.Fact) -> None:
-        """Any generated fact makes a scenario on its own, and every type can come up."""
-        assert fact in ck.Scenario(fact)
-
-    @pytest.mark.parametrize(
-        "first",
-        ["import clausekit.testing", "import hypothesis", "import clausekit"],
-    )
-    def test_registration_whatever_is_imported_first(self, first: str) -> None:
-        """The entry point registers the strategies whichever module a process imports first.
-
-        ``import clausekit.testing`` first makes hypothesis look the hook up on a
-        half-imported module: the hook must be defined before that module
-        imports hypothesis.
-        """
-        script = (
-            f"{first}\n"
-            "from hypothesis import strategies as st\n"
-            "import clausekit as ck\n"
-            "print(type(st.from_type(ck.Period).example()).__name__)\n"
-        )
-        env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
-        done = subprocess.run(
-            [sys.executable, "-W", "ignore", "-c", script],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        assert done.stdout.strip() == "Period"
