@@ -6,10 +6,15 @@ importing it registers both kinds, so contract files may use
 
 The terms are those of a media-rights deal: before the league may license its
 rights to another broadcaster, the incumbent broadcaster may match the offer.
+
+A second pair, ``NonCompete`` and ``ReleaseGranted``, takes part in the
+consistency checker through its own ``check`` hook: the checker in
+``clausekit.check`` knows nothing of it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import attrs
@@ -65,6 +70,69 @@ class MatchingRight(ck.ClauseBase, kind="matching-right"):
         return f"{self.holder} may match any offer for {self.grantor}'s rights."
 
 
+@attrs.frozen(kw_only=True)
+class ReleaseGranted(ck.Fact, kind="release-granted"):
+    """``by`` released the other party from its non-compete."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("by",)
+
+    by: str
+
+
+@attrs.frozen(kw_only=True)
+class NonCompete(ck.ClauseBase, kind="non-compete"):
+    """``bound`` may not compete with ``beneficiary`` in ``field_of_business`` unless released.
+
+    Attributes:
+        bound: the party that may not compete.
+        beneficiary: the party it may not compete with, who may release it.
+        field_of_business: the subject of the competition it may not enter.
+    """
+
+    party_fields: ClassVar[tuple[str, ...]] = ("bound", "beneficiary")
+
+    bound: str
+    beneficiary: str
+    field_of_business: str = "streaming"
+
+    def verbs(self) -> frozenset[str]:
+        return frozenset({"compete"})
+
+    def subjects(self) -> frozenset[str]:
+        return frozenset({self.field_of_business})
+
+    def consent_parties(self) -> frozenset[str]:
+        return frozenset({self.beneficiary})
+
+    def rule(self, action: ck.Resolved, ctx: ck.Context) -> ck.Finding | None:
+        if action.actor != self.bound or action.subject != self.field_of_business:
+            return None
+        if ReleaseGranted(by=self.beneficiary) in ctx.scenario:
+            return ck.Finding(ck.Outcome.PERMITTED, f"{self.beneficiary} released {self.bound}.")
+        consent = ctx.consent(self.beneficiary, self, action)  # a waiver, or consent given
+        if consent is not None:
+            return consent
+        return ck.Finding(
+            ck.Outcome.PROHIBITED,
+            f"{self.bound} may not compete with {self.beneficiary} in {self.field_of_business}.",
+        )
+
+    def check(self, ctx: ck.CheckContext) -> Iterator[ck.Diagnostic]:
+        """``non-compete-without-end``: a non-compete with no term is rarely enforceable."""
+        if self.until is None:
+            yield ctx.diagnostic(
+                ck.Severity.WARNING,
+                "non-compete-without-end",
+                f"Non-compete {self.id!r} binds {self.bound} for ever; courts rarely enforce "
+                "that. Give the term the contract states in 'until'.",
+                ctx.life(self),
+                period=ctx.life(self).period,
+            )
+
+    def summary(self) -> str:
+        return f"{self.bound} may not compete with {self.beneficiary} in {self.field_of_business}."
+
+
 SOURCE = ck.OutsideSource(
     url="https://example.org/media-rights",
     title="League media rights (test fixture)",
@@ -93,6 +161,34 @@ def media_rights() -> ck.Agreement:
                         grantor="League",
                         holder="Incumbent",
                         scope=["tv"],
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def talent_deal(*, until: str | None = None) -> ck.Agreement:
+    """A presenter leaving a broadcaster, bound by a non-compete in sports coverage."""
+    return ck.Agreement(
+        id="talent",
+        title="Presenter's exit",
+        parties=[ck.Party("Presenter"), ck.Party("Broadcaster")],
+        amendments=[
+            ck.Amendment(
+                id="exit-2024",
+                title="Exit agreement",
+                effective="2024-07-01",
+                evidence=[SOURCE],
+                adds=[
+                    NonCompete(
+                        id="no-compete",
+                        title="No competing",
+                        evidence=[SOURCE],
+                        bound="Presenter",
+                        beneficiary="Broadcaster",
+                        field_of_business="sports",
+                        until=until,
                     )
                 ],
             )
