@@ -80,7 +80,8 @@ class Report:
             f"{len(self.of(s))} {s.value}{'s' if len(self.of(s)) != 1 and s is not Severity.INFO else ''}"
             for s in Severity
         )
-        return f"{self.title} ({self.agreement}): {len(self.findings)} findings ({counts})."
+        total = len(self.findings)
+        return f"{self.title} ({self.agreement}): {total} finding{'s' if total != 1 else ''} ({counts})."
 
     def render(self, *, citations: bool = True) -> str:
         """The summary line, then every diagnostic (see :meth:`Diagnostic.render`)."""
