@@ -264,7 +264,9 @@ def _for_field(
             return st.builds(default.factory)
         return st.just(default)
     try:
-        return st.from_type(hint)
+        found = st.from_type(hint)
+        found.validate()  # resolve now, so a type nothing can draw fails here, not mid-test
+        return found
     except Exception as exc:
         raise KindError(
             f"clausekit.testing cannot draw {kind.__name__}.{field.name} ({hint!r}) and it has "
