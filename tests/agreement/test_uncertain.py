@@ -103,3 +103,55 @@ class TestCheck:
         codes = [d.code for d in flagged.check().findings]
         assert "uncertain-date-changes-order" in codes
         assert "uncertain-date-changes-order" not in [d.code for d in deal.check().findings]
+
+
+class TestMoney:
+    def deal(self) -> ck.Agreement:
+        share = ck.RevenueShare(
+            id="share",
+            title="Share",
+            evidence=[SEARCH_JUDGMENT],
+            payer="Google",
+            payee="Apple",
+            rate="0.36",
+        )
+        lower = ck.RevenueShare(
+            id="share-2",
+            title="Lower share",
+            evidence=[SEARCH_JUDGMENT],
+            payer="Google",
+            payee="Apple",
+            rate="0.20",
+        )
+        return ck.Agreement(
+            id="s",
+            title="S",
+            parties=[ck.Party("Google"), ck.Party("Apple")],
+            amendments=[
+                ck.Amendment(
+                    id="a",
+                    title="A",
+                    effective="2020-01-01",
+                    adds=[share],
+                    evidence=[SEARCH_JUDGMENT],
+                ),
+                ck.Amendment(
+                    id="b",
+                    title="B",
+                    effective=ck.DateRange("2026-03-01", "2026-09-01"),
+                    replaces=[ck.Replacement("share", lower)],
+                    evidence=[SEARCH_JUDGMENT],
+                ),
+            ],
+        )
+
+    def test_a_share_inside_the_range_is_refused(self) -> None:
+        """Revenue inside the uncertain stretch: the rate depends on the date, so no amount."""
+        with pytest.raises(ck.AmbiguityError, match="depend on when amendment 'b'"):
+            self.deal().revenue_share("Google", revenue=ck.Money("100", "USD"), during="2026-05")
+
+    @pytest.mark.parametrize(("month", "owed"), [("2026-01", "36.00"), ("2026-10", "20.00")])
+    def test_outside_the_range_one_amount(self, month: str, owed: str) -> None:
+        """Before the range the old rate, from its latest day the new one."""
+        result = self.deal().revenue_share("Google", revenue=ck.Money("100", "USD"), during=month)
+        assert result.amount == ck.Money(owed, "USD")

@@ -304,7 +304,9 @@ class Agreement:
     def in_force(self, *, on: object, scenario: Scenario | None = None) -> tuple[InForce, ...]:
         """The clauses in force on ``on`` (under ``scenario``'s dated facts), in agreement order.
 
-        A clause whose standing depends on an unverified AGI declaration is listed.
+        A clause whose standing depends on an unverified AGI declaration is listed,
+        and so is one an amendment with an uncertain effective date may already
+        have added (the earliest reading; ``ask`` gives both readings).
         """
         day = to_day(on, field="on")
         found, _, _ = self._effective(day, self._scenario(scenario))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clausekit.agreement import uncertain
 from clausekit.agreement.compiled import _share_terms
 from clausekit.agreement.owed import Owed, Share
 from clausekit.clauses import AGIClause, RevenueShare
@@ -59,6 +60,7 @@ def revenue_share(
                 if isinstance(i.clause, RevenueShare) and i.clause.payer == payer_name
             )
         )
+    uncertain.check_share_terms(agreement, pieces, payer_name, facts)
     # A restatement with the same terms is no change; different terms are.
     for piece, binding in zip(pieces[1:], per_piece[1:], strict=True):
         if [_share_terms(i) for i in binding] != [_share_terms(i) for i in per_piece[0]]:
