@@ -111,14 +111,14 @@ def as_known_on(agreement: Agreement, day: object) -> Agreement:
     memo = agreement._compiled.known
     days = memo.get("days")
     if days is None:
-        days = memo["days"] = _days(agreement)
+        days = _days(agreement)
     stretch = bisect.bisect_right(days, known)
     view = memo.get(stretch)
     if view is None:
-        view = _build(agreement, known)
+        view = _build(agreement, known)  # a failure here leaves nothing remembered
         if len(memo) >= _KNOWN_MEMO:
             memo.clear()
-            memo["days"] = days
+        memo["days"] = days
         memo[stretch] = view
     if view.known_on == known:
         return view
