@@ -65,38 +65,31 @@ class Life:
 
 
 def lives(agreement: Agreement) -> tuple[Life, ...]:
-    """Every clause's life, in the order the amendments add them.
+    """Every clause's life, in the order the amendments add them, as the agreement computed it.
 
-    This is the one place the checker learns clause lives; when the agreement
-    exposes its own computation (``Agreement.lives()``) this function becomes
-    a call to it.
+    This is the one place the checker learns clause lives, and it takes them
+    from the agreement (its compiled lives, the ones its answers rest on):
+    when the agreement exposes them publicly (``Agreement.lives()``) this
+    function becomes a call to it. Only which amendment ended a clause is
+    looked up here.
     """
-    canonical = agreement.registry.canonical
-    # The agreement compiled its lives already; it knows which clauses lie dormant.
-    dormant = agreement._compiled.dormant  # until Agreement.lives() says so itself
-    added: dict[str, tuple[Clause, Amendment]] = {}
+    compiled = agreement._compiled  # until Agreement.lives() gives the same publicly
     ended: dict[str, Amendment] = {}
     for amendment in agreement.amendments:
-        for clause in amendment.added():
-            added[clause.id] = (clause.with_canonical_parties(canonical), amendment)
         for old in amendment.ended():
             ended[old] = amendment
-    out: list[Life] = []
-    for order, (clause_id, (clause, amendment)) in enumerate(added.items()):
-        ender = ended.get(clause_id)
-        ends = [d for d in (clause.until, ender.effective if ender else None) if d is not None]
-        out.append(
-            Life(
-                clause=clause,
-                added_by=amendment,
-                start=amendment.effective,
-                end=min(ends) if ends else None,
-                ended_by=ender,
-                dormant=clause_id in dormant,
-                order=order,
-            )
+    return tuple(
+        Life(
+            clause=item.clause,
+            added_by=item.amendment,
+            start=first,
+            end=last,
+            ended_by=ended.get(item.clause.id),
+            dormant=item.clause.id in compiled.dormant,
+            order=order,
         )
-    return tuple(out)
+        for order, (item, first, last) in enumerate(compiled.lives)
+    )
 
 
 def together(lives: Iterable[Life]) -> Period | None:
