@@ -39,9 +39,13 @@ def check(
 ) -> Report:
     """Look for contradictions and likely mistakes in ``agreement`` (see :mod:`clausekit.check`).
 
-    Runs in about n·log n in the number of clauses and amendments (plus the
-    diagnostics found): clauses in force together are found through an
-    interval index, not by trying every pair.
+    Runs in about n·log n in the number of clauses and amendments, plus the
+    pairs a kind's checks look at: clauses in force together are found
+    through an interval index, not by trying every pair, and a kind looks
+    only at those that share a day and a key with its clause (the same bound
+    party and verb, say). Only agreements in which many clauses name the same
+    party for the same verb on the same days cost more; see
+    ``benchmarks/check_scale.py``.
 
     Args:
         agreement: the agreement to check.
