@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
+import pendulum
+
 from clausekit.check.diagnostic import Diagnostic, Severity
 from clausekit.check.index import IntervalIndex
 from clausekit.check.lives import Life
@@ -71,13 +73,14 @@ class CheckContext:
     def _group(self, grouping: Grouping) -> dict[Hashable, IntervalIndex[Life]]:
         found = self._groups.get(grouping)
         if found is None:
-            rows: dict[Hashable, list[tuple[Life, object, object, Hashable]]] = {}
+            rows: dict[
+                Hashable, list[tuple[Life, pendulum.Date, pendulum.Date | None, Hashable]]
+            ] = {}
             for life in self._lives.values():
                 for key, tag in grouping(life.clause):
                     rows.setdefault(key, []).append((life, life.start, life.end, tag))
             found = self._groups[grouping] = {
-                key: IntervalIndex(items)  # type: ignore[arg-type]
-                for key, items in rows.items()
+                key: IntervalIndex(items) for key, items in rows.items()
             }
         return found
 
