@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from clausekit.registry import CLAUSE_KINDS, FACT_KINDS
 
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile(
@@ -24,3 +28,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True)
+def _kinds_registered_by_a_test_go_with_it() -> Iterator[None]:
+    """A kind a test registers (defining a class, running --import in-process) leaves with it.
+
+    Otherwise it would stay for the rest of the run and change what other tests see: the kinds
+    drawn, the schema's branches, the kind lists in messages.
+    """
+    with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
+        yield
