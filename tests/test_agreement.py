@@ -421,16 +421,22 @@ class TestAGI:
 
     @pytest.mark.parametrize(
         ("verified", "outcome"),
-        [(True, ck.Outcome.PROHIBITED), (False, ck.Outcome.PROHIBITED), (None, ck.Outcome.UNKNOWN)],
+        [
+            (True, ck.Outcome.PROHIBITED),
+            (False, ck.Outcome.PROHIBITED),
+            (None, ck.Outcome.PROHIBITED),
+        ],
     )
     def test_verification(self, verified: bool | None, outcome: ck.Outcome) -> None:
-        """A required verification decides; while it is unknown the answer is UNKNOWN and says why."""
+        """A required verification decides; while it is unknown both readings are asked, and
+        here they agree (prohibited before and after), so the answer says it does not matter."""
         deal = _agi_agreement(verification=True)
         scenario = ck.Scenario(ck.AGIDeclared(on="2030-01-01", verified=verified))
         verdict = deal.ask(TO_CID, on="2030-06-01", scenario=scenario)
         assert verdict.outcome is outcome
         if verified is None:
-            assert any("was verified by a panel" in m for m in verdict.missing)
+            assert [r.outcome for r in verdict.readings] == [outcome, outcome]
+            assert "the AGI declaration of 2030-01-01 verified" in verdict.explain()
         else:
             expected = "after-agi" if verified else "excl"
             assert expected in [r.clause_id for r in verdict.rulings]

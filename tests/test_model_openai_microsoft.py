@@ -597,6 +597,13 @@ QUESTIONS: tuple[Ask, ...] = (
     Ask("aws-api-unverified-agi", buy("AWS", W.API), "2025-11-15", U,
         ("api-exclusivity-until-agi",), API_AZURE, scenario=UNVERIFIED_2025,
         says=("independent expert panel",)),
+    Ask("ms-models-unverified-agi-either-way", use("models"), "2025-11-15", P,
+        ("ip-license-models-post-agi",), ("o.openai-2025-10-28.model-ip-2032",),
+        scenario=UNVERIFIED_2025, says=("every reading gives PERMITTED",)),
+    Ask("ms-research-unverified-agi", use("research"), "2025-11-15", U,
+        ("ip-license-research", "microsoft-loses-research-ip"),
+        ("o.openai-2025-10-28.research-ip",), scenario=UNVERIFIED_2025,
+        says=("independent expert panel",)),
     Ask("aws-api-rejected-agi", buy("AWS", W.API), "2025-11-15", X,
         ("api-exclusivity-until-agi",), API_AZURE, scenario=REJECTED_2025),
     # ---- as known on the day before and the day of every announcement

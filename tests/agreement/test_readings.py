@@ -55,3 +55,72 @@ class TestDisputedFacts:
             "prohibited",
             "permitted",
         ]
+
+
+class TestUnverifiedAGIDeclaration:
+    """A declaration whose verification is unknown is asked verified and not verified."""
+
+    SRC = ck.OutsideSource(
+        url="https://example.org/l", title="L", published="2020-01-01", gloss="g"
+    )
+
+    def deal(self) -> ck.Agreement:
+        """An exclusive licence until a verified AGI, the same rights without exclusivity after."""
+        common = {"evidence": [self.SRC], "licensor": "Lab", "licensee": "Cloud"}
+        return ck.Agreement(
+            id="d",
+            title="D",
+            parties=[ck.Party("Lab"), ck.Party("Cloud"), ck.Party("Rival")],
+            amendments=[
+                ck.Amendment(
+                    id="a",
+                    title="A",
+                    effective="2020-01-01",
+                    evidence=[self.SRC],
+                    adds=[
+                        ck.IPLicense(id="exclusive", title="E", exclusive=True, **common),
+                        ck.IPLicense(id="after", title="N", **common),
+                        ck.AGIClause(
+                            id="agi",
+                            title="AGI",
+                            evidence=[self.SRC],
+                            declared_by="Lab",
+                            verification_required=True,
+                            verifier="a panel",
+                            ends=["exclusive"],
+                            starts=["after"],
+                        ),
+                    ],
+                )
+            ],
+        )
+
+    def test_readings_that_agree_answer(self) -> None:
+        """The licensee may use the IP whether or not the panel verified: PERMITTED, and why."""
+        unverified = ck.Scenario(ck.AGIDeclared(on="2021-01-01"))
+        v = self.deal().ask(
+            ck.UseIP(user="Cloud", owner="Lab"), on="2021-06-01", scenario=unverified
+        )
+        assert v.outcome is ck.Outcome.PERMITTED
+        assert [r.description for r in v.readings] == [
+            "the AGI declaration of 2021-01-01 verified",
+            "the AGI declaration of 2021-01-01 not verified",
+        ]
+        assert not v.dispute_matters
+        assert "does not change the answer" in v.explain()
+
+    def test_readings_that_differ_stay_unknown(self) -> None:
+        """Whether a rival is excluded depends on the verification: UNKNOWN, naming it."""
+        unverified = ck.Scenario(ck.AGIDeclared(on="2021-01-01"))
+        v = self.deal().ask(
+            ck.UseIP(user="Rival", owner="Lab"), on="2021-06-01", scenario=unverified
+        )
+        assert v.outcome is ck.Outcome.PROHIBITED  # no licence grants a rival either way
+        own = self.deal().ask(
+            ck.UseIP(user="Lab", owner="Lab"), on="2021-06-01", scenario=unverified
+        )
+        assert own.outcome is ck.Outcome.UNKNOWN
+        assert own.missing == (
+            "whether the AGI declaration of 2021-01-01 was verified by a panel (clause 'agi')",
+        )
+        assert own.readings == ()

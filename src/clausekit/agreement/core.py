@@ -441,12 +441,16 @@ class Agreement:
                 used_assumptions.append(assumptions[item.clause.id])
         found = tuple(rulings)
         derived = derive(found, resolved.default)
-        return _Answer(
+        answer = _Answer(
             resolved=resolved,
             rulings=found,
             derived=derived,
             assumed=tuple(dict.fromkeys(used_assumptions)) if used_assumptions else (),
         )
+        if uncertain and derived[0] is Outcome.UNKNOWN:
+            # Whether the declaration was verified may not matter: ask both readings.
+            return readings.verification_unknown(self, resolved, day, scenario, answer)
+        return answer
 
     @overload
     def ask(

@@ -5,6 +5,12 @@ falls inside an amendment's uncertain effective date, the question is asked
 once per reading. When the readings agree, that is the answer, and it says the
 dispute does not matter; when they differ, the answer is ``UNKNOWN`` and
 names each reading with its outcome.
+
+An AGI declaration whose required verification is unknown is asked the same
+way (:func:`verification_unknown`): once as verified, once as not. When both
+give the same answer, the verification does not matter and that is the
+answer; when they differ, the answer stays ``UNKNOWN`` and names the
+verification it is missing.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import attrs
 import pendulum
 
 from clausekit.agreement import uncertain
@@ -29,7 +36,7 @@ from clausekit.verdict import (
 if TYPE_CHECKING:
     from clausekit.agreement.core import Agreement
 
-__all__ = ["combine", "fact_causes", "fact_change_points", "work_out"]
+__all__ = ["combine", "fact_causes", "fact_change_points", "verification_unknown", "work_out"]
 
 
 def combine(answers: Sequence[tuple[str, _Answer]]) -> _Answer:
@@ -56,6 +63,37 @@ def combine(answers: Sequence[tuple[str, _Answer]]) -> _Answer:
         assumed=assumed,
         readings=readings,
     )
+
+
+def verification_unknown(
+    agreement: Agreement,
+    resolved: Resolved,
+    day: pendulum.Date,
+    scenario: Scenario,
+    unknown: _Answer,
+) -> _Answer:
+    """The answer under an AGI declaration whose verification is unknown.
+
+    ``unknown`` is the answer with the clauses the verification would change
+    marked ``UNKNOWN``. The question is asked again with the declaration
+    verified and with it not verified; when both readings agree, their answer
+    is returned (saying the verification does not change it), else ``unknown``.
+    """
+    declared = scenario.agi_declaration()
+    if declared is None or declared.verified is not None:
+        return unknown
+    answers = []
+    for verified, text in ((True, "verified"), (False, "not verified")):
+        fact = attrs.evolve(declared, verified=verified)
+        reading = Scenario(*(fact if f is declared else f for f in scenario.facts))
+        answers.append(
+            (
+                f"the AGI declaration of {declared.on} {text}",
+                agreement._work_out_plain(resolved, day, reading),
+            )
+        )
+    combined = combine(answers)
+    return unknown if readings_differ(combined.readings) else combined
 
 
 def _under_disputes(

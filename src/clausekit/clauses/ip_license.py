@@ -92,10 +92,11 @@ class IPLicense(ClauseBase, kind="ip-license"):
             return None
         kind = "an exclusive" if self.exclusive else "a non-exclusive"
         until = f" until {self.until}" if self.until else ""
+        excluded = f", except {subjects_text(self.excludes)}" if self.excludes else ""
         return Finding(
             Outcome.PERMITTED,
             f"{self.licensee} holds {kind} licence to {self.licensor}'s IP "
-            f"({subjects_text(self.scope)}){until}.",
+            f"({subjects_text(self.scope)}{excluded}){until}.",
             grants=True,
         )
 
