@@ -842,6 +842,29 @@ def owed(deal: ck.Agreement, payer: str, during: str, *facts: ck.Fact) -> ck.Owe
 class TestRevenueShare:
     """The revenue share in each regime: none, two-way, one-way and capped, and after AGI."""
 
+    @pytest.mark.parametrize(
+        ("payer", "day", "clauses"),
+        [
+            (OAI, "2023-01-22", []),
+            (OAI, "2023-01-23", [RS_OPENAI]),
+            (MS, "2023-01-23", ["revenue-share-microsoft-to-openai"]),
+            (OAI, "2026-04-26", [RS_OPENAI]),
+            (OAI, "2026-04-27", ["revenue-share-openai-to-microsoft-capped"]),
+            (MS, "2026-04-26", ["revenue-share-microsoft-to-openai"]),
+            (MS, "2026-04-27", []),
+            (OAI, "2030-12-31", ["revenue-share-openai-to-microsoft-capped"]),
+            (OAI, "2031-01-01", []),
+        ],
+    )
+    def test_the_day_before_and_the_day_of_each_change(
+        self, deal: ck.Agreement, payer: str, day: str, clauses: list[str]
+    ) -> None:
+        """Revenue earned on one day: which revenue-share clause binds the payer, if any."""
+        share = owed(deal, payer, f"{day}/{pendulum.Date.fromisoformat(day).add(days=1)}")
+        assert [s.clause.id for s in share.shares] == clauses
+        for one in share.shares:
+            assert claims_of(one.clause)
+
     def test_none_before_2023(self, deal: ck.Agreement) -> None:
         """No source reports a revenue share before the 2023 extension: nothing is owed."""
         share = owed(deal, OAI, "2022")
