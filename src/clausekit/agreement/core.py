@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
-from clausekit.actions import Action, _ActionBase
-from clausekit.agreement import knowledge, money, readings, uncertain
+from clausekit.actions import Action
+from clausekit.agreement import knowledge, money, readings, resolution, timelines, uncertain
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.compiled import (
     _NO_FACTS,
@@ -20,7 +20,6 @@ from clausekit.agreement.compiled import (
     _Compiled,
     _no_agi_up_to,
     _remember,
-    _touched,
 )
 from clausekit.agreement.owed import Owed
 from clausekit.agreement.vocabulary import Vocabulary
@@ -31,13 +30,12 @@ from clausekit.errors import (
     InvalidPeriodError,
     QuestionError,
     UnknownClauseError,
-    UnknownPartyError,
     closest,
 )
 from clausekit.parties import Party, PartyRegistry, to_parties
 from clausekit.scenario import Scenario
-from clausekit.time import LAST_DAY, DateRange, Period, to_day, to_period
-from clausekit.timeline import Change, Comparison, Segment, Timeline
+from clausekit.time import DateRange, Period, to_day, to_period
+from clausekit.timeline import Comparison, Timeline
 from clausekit.verdict import Finding, Outcome, Ruling, Verdict, derive
 
 if TYPE_CHECKING:
@@ -177,71 +175,11 @@ class Agreement:
 
     # ------------------------------------------------------------------ resolution
 
-    def _party_of(self, value: object, *, field: str, outsiders: list[str]) -> str:
-        """The canonical name of a party field: text must name a party of the agreement (else
-        UnknownPartyError with suggestions); a Party the agreement does not list is an outsider."""
-        registry = self._compiled.registry
-        if isinstance(value, Party):
-            try:
-                return registry.canonical(value.name)
-            except UnknownPartyError:
-                outsiders.append(value.name)
-                return value.name
-        return registry.canonical(value, where=field)  # type: ignore[arg-type]
-
     def _resolve(self, action: Action) -> Resolved:
-        """The action as this agreement reads it (see :class:`~clausekit.clauses.base.Resolved`)."""
-        if not isinstance(action, _ActionBase):
-            raise QuestionError(
-                f"action={action!r} is not a clausekit action; ask about one such as "
-                "ck.ProcureCompute(...), ck.UseIP(...) or ck.Act(actor=..., verb=...).",
-            )
-        kind = type(action).__name__
-        outsiders: list[str] = []
-        actor = self._party_of(action.actor, field=f"{kind} (actor)", outsiders=outsiders)
-        other = action.counterparty
-        counterparty = (
-            None
-            if other is None
-            else self._party_of(other, field=f"{kind} (counterparty)", outsiders=outsiders)
-        )
-        notes = [
-            f"{name} is not a party to the agreement (asked about as an outsider)"
-            for name in dict.fromkeys(outsiders)
-        ]
-        notes += self._compiled.vocabulary.check(
-            verb=action.verb, subject=action.subject, agreement=self.title
-        )
-        return Resolved(
-            actor=actor,
-            verb=action.verb,
-            counterparty=counterparty,
-            subject=action.subject,
-            text=action.describe(actor, counterparty),
-            qualifiers=action.qualifiers,
-            default=action.default_for(actor, counterparty),
-            notes=tuple(notes),
-        )
+        return resolution.resolve(self._compiled, action, agreement=self.title)
 
     def _scenario(self, scenario: Scenario | None) -> Scenario:
-        if scenario is None:
-            return _NO_FACTS
-        if not isinstance(scenario, Scenario):
-            raise QuestionError(
-                f"scenario={scenario!r} is not a clausekit.Scenario; build one with "
-                "Scenario(fact, ...)."
-            )
-        if not scenario:
-            return scenario
-        registry = self._compiled.registry
-        clause_ids = self._compiled.clause_ids
-        for fact in scenario:
-            for ref in fact.references():
-                if ref not in clause_ids:
-                    raise UnknownClauseError.for_id(
-                        ref, clause_ids, where=f"The scenario's fact {fact!r}"
-                    )
-        return scenario.resolved(lambda name: registry.canonical(name, where="the scenario"))
+        return resolution.resolve_scenario(self._compiled, scenario)
 
     # ------------------------------------------------------------------ in force
 
@@ -516,62 +454,8 @@ class Agreement:
             points += self._latest._change_points(scenario)
         return points
 
-    def _cause(
-        self, day: pendulum.Date, scenario: Scenario, before: Verdict, after: Verdict
-    ) -> tuple[Amendment | None, str]:
-        """What changed the answer on ``day``: the amendment that touched a clause the answer
-        rests on (before or after), else None when only a term's end or a scenario fact did."""
-        relevant = {
-            clause.id
-            for verdict in (before, after)
-            for ruling in verdict.rulings
-            for clause in (ruling.clause, *ruling.finding.relies_on)
-        }
-        opened = self._compiled.opened.get(day, ())
-        touching = [a for a in opened if relevant & _touched(a)]
-        expiring = self._compiled.expiring.get(day, ())
-        others = [a for a in opened if a not in touching]
-        causes = [f"amendment {a.id!r} takes effect ({a.title})" for a in touching]
-        causes += [f"clause {c!r} reaches its end" for c in expiring if c in relevant]
-        causes += [f"amendment {a.id!r} takes effect ({a.title})" for a in others]
-        causes += [f"clause {c!r} reaches its end" for c in expiring if c not in relevant]
-        # Only the AGI clauses in force that day speak for the scenario's declaration.
-        for item in self._compiled.state(day):
-            if isinstance(item.clause, AGIClause):
-                trigger = item.clause.trigger(scenario)
-                if trigger is not None and trigger.day == day:
-                    causes.append(f"{trigger.text} (scenario; clause {item.clause.id!r})")
-        causes += readings.fact_causes(self._compiled, scenario, day)
-        causes += uncertain.causes(self.amendments, day)
-        # No amendment that touched what the answer rests on: a term ended or a dated fact did it.
-        opener = touching[0] if touching else None
-        return opener, "; ".join(dict.fromkeys(causes)) or "change"
-
     def _timeline(self, action: Action, period: Period, scenario: Scenario | None) -> Timeline:
-        if period.end is None:
-            raise InvalidPeriodError(
-                f"during={period} is open-ended; a timeline needs an end. Give an end day, "
-                "e.g. during='2025-01-01/2027-01-01'."
-            )
-        facts, points = self._facts(scenario)
-        segments: list[Segment] = []
-        last_key: tuple[object, ...] = ()
-        for piece in period.split(points):
-            answer = self._answer(action, scenario, facts, points, piece.start)
-            if segments and answer.key() == last_key:
-                last = segments[-1]
-                segments[-1] = Segment(
-                    Period(last.period.start, piece.end), last.verdict, last.opened_by, last.cause
-                )
-                continue
-            last_key = answer.key()
-            verdict = self._verdict(action, answer, facts, piece.start)
-            if segments:
-                opened_by, cause = self._cause(piece.start, facts, segments[-1].verdict, verdict)
-            else:
-                opened_by, cause = None, f"start of the period asked about ({period.start})"
-            segments.append(Segment(piece, verdict, opened_by, cause))
-        return Timeline(action=action, period=period, segments=tuple(segments))
+        return timelines.timeline(self, action, period, scenario)
 
     def timeline(
         self, action: Action, *, start: object, end: object, scenario: Scenario | None = None
@@ -587,34 +471,7 @@ class Agreement:
         self, action: Action, first: object, second: object, *, scenario: Scenario | None = None
     ) -> Comparison:
         """Both verdicts, and every amendment between the two days that changed the answer."""
-        a, b = to_day(first, field="first"), to_day(second, field="second")
-        if b < a:
-            a, b = b, a
-        facts, points = self._facts(scenario)
-        va = self._verdict(action, self._answer(action, scenario, facts, points, a), facts, a)
-        vb = self._verdict(action, self._answer(action, scenario, facts, points, b), facts, b)
-        changes: list[Change] = []
-        if a != b:
-            # No day follows LAST_DAY: the timeline stops before it, and b's verdict closes it.
-            end = b if b == LAST_DAY else b.add(days=1)
-            segments = list(self._timeline(action, Period(a, end), scenario).segments)
-            if b == LAST_DAY:
-                opened = self._cause(b, facts, segments[-1].verdict, vb)
-                segments.append(Segment(Period(b), vb, *opened))
-            previous = segments[0]
-            for segment in segments[1:]:
-                if segment.verdict.answer_key() != previous.verdict.answer_key():
-                    changes.append(
-                        Change(
-                            day=segment.period.start,
-                            amendment=segment.opened_by,
-                            cause=segment.cause,
-                            before=previous.verdict,
-                            after=segment.verdict,
-                        )
-                    )
-                previous = segment
-        return Comparison(action=action, first=va, second=vb, changes=tuple(changes))
+        return timelines.compare(self, action, first, second, scenario=scenario)
 
     def as_known_on(self, day: object) -> Agreement:
         """The agreement as the public could know it on ``day``.

@@ -1,0 +1,83 @@
+"""Reading a question as the agreement does: canonical party names (or outsiders), the
+vocabulary checked, the action's default and qualifiers; scenarios with canonical names."""
+
+from __future__ import annotations
+
+from clausekit.actions import Action, _ActionBase
+from clausekit.agreement.compiled import _NO_FACTS, _Compiled
+from clausekit.clauses import Resolved
+from clausekit.errors import QuestionError, UnknownClauseError, UnknownPartyError
+from clausekit.parties import Party
+from clausekit.scenario import Scenario
+
+__all__ = ["resolve", "resolve_scenario"]
+
+
+def _party_of(compiled: _Compiled, value: object, *, field: str, outsiders: list[str]) -> str:
+    """The canonical name of a party field: text must name a party of the agreement (else
+    UnknownPartyError with suggestions); a Party the agreement does not list is an outsider."""
+    registry = compiled.registry
+    if isinstance(value, Party):
+        try:
+            return registry.canonical(value.name)
+        except UnknownPartyError:
+            outsiders.append(value.name)
+            return value.name
+    return registry.canonical(value, where=field)  # type: ignore[arg-type]
+
+
+def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
+    """The action as this agreement reads it (see :class:`~clausekit.clauses.base.Resolved`)."""
+    if not isinstance(action, _ActionBase):
+        raise QuestionError(
+            f"action={action!r} is not a clausekit action; ask about one such as "
+            "ck.ProcureCompute(...), ck.UseIP(...) or ck.Act(actor=..., verb=...).",
+        )
+    kind = type(action).__name__
+    outsiders: list[str] = []
+    actor = _party_of(compiled, action.actor, field=f"{kind} (actor)", outsiders=outsiders)
+    other = action.counterparty
+    counterparty = (
+        None
+        if other is None
+        else _party_of(compiled, other, field=f"{kind} (counterparty)", outsiders=outsiders)
+    )
+    notes = [
+        f"{name} is not a party to the agreement (asked about as an outsider)"
+        for name in dict.fromkeys(outsiders)
+    ]
+    notes += compiled.vocabulary.check(
+        verb=action.verb, subject=action.subject, agreement=agreement
+    )
+    return Resolved(
+        actor=actor,
+        verb=action.verb,
+        counterparty=counterparty,
+        subject=action.subject,
+        text=action.describe(actor, counterparty),
+        qualifiers=action.qualifiers,
+        default=action.default_for(actor, counterparty),
+        notes=tuple(notes),
+    )
+
+
+def resolve_scenario(compiled: _Compiled, scenario: Scenario | None) -> Scenario:
+    """The scenario with the agreement's names, its clause references checked."""
+    if scenario is None:
+        return _NO_FACTS
+    if not isinstance(scenario, Scenario):
+        raise QuestionError(
+            f"scenario={scenario!r} is not a clausekit.Scenario; build one with "
+            "Scenario(fact, ...)."
+        )
+    if not scenario:
+        return scenario
+    registry = compiled.registry
+    clause_ids = compiled.clause_ids
+    for fact in scenario:
+        for ref in fact.references():
+            if ref not in clause_ids:
+                raise UnknownClauseError.for_id(
+                    ref, clause_ids, where=f"The scenario's fact {fact!r}"
+                )
+    return scenario.resolved(lambda name: registry.canonical(name, where="the scenario"))
