@@ -32,14 +32,6 @@ def user_kinds() -> Iterator[types.ModuleType]:
     Kinds left registered would change the kind lists other tests and the docs print.
     """
     with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
-        # The same module may already be loaded under another name ("user_kinds", as
-        # clausekit --import loads it from tests/): its kinds make way for this module's.
-        for registry, kinds in (
-            (CLAUSE_KINDS, ("matching-right", "non-compete")),
-            (FACT_KINDS, ("offer-matched", "release-granted")),
-        ):
-            for name in kinds:
-                registry.unregister(name)
         module = sys.modules.get("tests.user_kinds")
         module = importlib.reload(module) if module else importlib.import_module("tests.user_kinds")
         yield module

@@ -16,7 +16,7 @@ import attrs
 from clausekit._shared import frozen
 from clausekit.clauses import Clause
 from clausekit.clauses.scope import within
-from clausekit.errors import UnknownTermError
+from clausekit.errors import UnknownTermError, closest
 
 __all__ = ["Vocabulary"]
 
@@ -71,14 +71,7 @@ class Vocabulary:
         """Known terms ``term`` is likely a misspelling of, best first (none when it is known)."""
         if term in known:
             return []
-        folded = _fold(term)
-        by_fold = {_fold(k): k for k in sorted(known)}
-        if folded in by_fold:
-            return [by_fold[folded]]
-        import difflib  # only for a suggestion: not part of `import clausekit`
-
-        hits = difflib.get_close_matches(folded, list(by_fold), n=3, cutoff=_LIKENESS)
-        return [by_fold[h] for h in hits]
+        return closest(term, known, cutoff=_LIKENESS, fold=_fold, prefixes=False)
 
     def check(self, *, verb: str, subject: str, agreement: str) -> tuple[str, ...]:
         """Notes for a question's verb and subject, or :class:`UnknownTermError` for a misspelling.
