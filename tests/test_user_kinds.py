@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -155,3 +156,90 @@ def test_clausekit_testing_clauses_draw_every_registered_kind() -> None:
 
     collect()
     assert "matching-right" in seen
+
+
+# ----------------------------------------------------------- trigger and payment hooks
+
+USE_CATALOGUE = ck.UseIP(user="Publisher", owner="Studio", subject="catalogue")
+
+
+def acquired(day: str) -> ck.Scenario:
+    return ck.Scenario(kind("Acquired")(party="Publisher", on=day))
+
+
+def catalogue() -> ck.Agreement:
+    return sys.modules["tests.user_kinds"].licensing_deal()  # type: ignore[no-any-return]
+
+
+def test_a_user_trigger_ends_and_starts_clauses_on_its_day() -> None:
+    """The agreement honours a user kind's trigger hooks as it does an AGI clause's."""
+    deal = catalogue()
+    before = deal.ask(USE_CATALOGUE, on="2024-05-31", scenario=acquired("2024-06-01"))
+    after = deal.ask(USE_CATALOGUE, on="2024-06-01", scenario=acquired("2024-06-01"))
+    assert before.outcome is ck.Outcome.PERMITTED
+    assert [r.clause.id for r in before.rulings] == ["licence"]
+    assert after.outcome is ck.Outcome.PROHIBITED  # the licence ended: using IP falls back
+    assert after.rulings == ()
+    in_force = {
+        i.clause.id for i in deal.in_force(on="2024-06-01", scenario=acquired("2024-06-01"))
+    }
+    assert in_force == {"exit-royalty", "coc"}
+    asleep = {i.clause.id for i in deal.in_force(on="2024-06-01")}
+    assert asleep == {"licence", "royalty", "coc"}  # dormant until the trigger fires
+
+
+def test_a_silent_scenario_names_the_kinds_assumption() -> None:
+    verdict = catalogue().ask(USE_CATALOGUE, on="2024-06-01")
+    assert verdict.outcome is ck.Outcome.PERMITTED
+    assert verdict.assumptions == (
+        "Publisher not acquired up to 2024-06-01 (the scenario says nothing of it)",
+    )
+    assert (
+        catalogue().ask(USE_CATALOGUE, on="2024-06-01", scenario=acquired("2030-01-01")).assumptions
+        == ()
+    )
+
+
+def test_a_timeline_splits_on_the_trigger_day_and_names_it() -> None:
+    timeline = catalogue().ask(USE_CATALOGUE, during="2024", scenario=acquired("2024-06-01"))
+    assert [s.verdict.outcome for s in timeline.segments] == [
+        ck.Outcome.PERMITTED,
+        ck.Outcome.PROHIBITED,
+    ]
+    second = timeline.segments[1]
+    assert second.period.start == pendulum.date(2024, 6, 1)
+    assert "Publisher acquired on 2024-06-01 (scenario; clause 'coc')" in second.cause
+    assert "Acquired(" not in second.cause  # the trigger's words stand for the fact
+
+
+def test_a_user_payment_kind_makes_revenue_share_owed() -> None:
+    deal = catalogue()
+    owed = deal.revenue_share("Publisher", revenue=ck.Money("1000", "USD"), during="2023")
+    assert owed.amount == ck.Money("100", "USD")
+    assert [(s.clause.id, s.payee, s.rate_source) for s in owed.shares] == [
+        ("royalty", "Studio", "contract")
+    ]
+    later = deal.revenue_share(
+        "Publisher", revenue=ck.Money("1000", "USD"), during="2025", scenario=acquired("2024-06-01")
+    )
+    assert later.amount == ck.Money("250", "USD")
+    with pytest.raises(ck.AmbiguityError):  # the terms change inside the period
+        deal.revenue_share(
+            "Publisher",
+            revenue=ck.Money("1000", "USD"),
+            during="2024",
+            scenario=acquired("2024-06-01"),
+        )
+
+
+def test_the_checker_names_the_users_trigger_event() -> None:
+    """A clause a user trigger starts is dormant, and the checker says until what."""
+    from clausekit.check import CheckContext
+    from clausekit.check.lives import lives
+
+    by_id = {life.id: life for life in lives(catalogue())}
+    assert by_id["exit-royalty"].dormant
+    assert by_id["exit-royalty"].dormant_until == "the target is acquired"
+    assert not by_id["royalty"].dormant
+    note = CheckContext.dormant_note(by_id["royalty"], by_id["exit-royalty"])
+    assert note == " ('exit-royalty' only once the target is acquired)"

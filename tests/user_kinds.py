@@ -10,11 +10,17 @@ rights to another broadcaster, the incumbent broadcaster may match the offer.
 A second pair, ``NonCompete`` and ``ReleaseGranted``, takes part in the
 consistency checker through its own ``check`` hook: the checker in
 ``clausekit.check`` knows nothing of it.
+
+A third group shows the hooks for clauses that change other clauses and for
+money: ``ChangeOfControl`` ends and starts clauses when an ``Acquired`` fact
+fires it (the trigger hooks), and ``Royalty`` makes a party owe a share of its
+revenue (the payment hooks), so ``Agreement.revenue_share`` adds it up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import ClassVar
 
 import attrs
@@ -133,6 +139,66 @@ class NonCompete(ck.ClauseBase, kind="non-compete"):
         return f"{self.bound} may not compete with {self.beneficiary} in {self.field_of_business}."
 
 
+@attrs.frozen(kw_only=True)
+class Acquired(ck.Fact, kind="acquired"):
+    """``party`` was acquired (dated with ``on``)."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("party",)
+
+    party: str
+
+
+@attrs.frozen(kw_only=True)
+class ChangeOfControl(ck.ClauseBase, kind="change-of-control"):
+    """When ``target`` is acquired, the clauses ``ends`` stop and ``starts`` begin."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("target",)
+    trigger_event: ClassVar[str] = "the target is acquired"
+
+    target: str
+    ends: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+    starts: frozenset[str] = attrs.field(factory=frozenset, converter=scope_converter)
+
+    def references(self) -> frozenset[str]:
+        return self.ends | self.starts
+
+    def ends_on_trigger(self) -> frozenset[str]:
+        return self.ends
+
+    def starts_on_trigger(self) -> frozenset[str]:
+        return self.starts
+
+    def trigger(self, scenario: ck.Scenario) -> ck.Trigger | None:
+        for fact in scenario:
+            if isinstance(fact, Acquired) and fact.party == self.target and fact.on is not None:
+                return ck.Trigger(
+                    fact.on, True, f"{self.target} acquired on {fact.on}", facts=[fact]
+                )
+        return None
+
+    def assumption(self, scenario: ck.Scenario, affected: str, day: object) -> str | None:
+        if any(isinstance(f, Acquired) for f in scenario):
+            return None
+        return f"{self.target} not acquired up to {day} (the scenario says nothing of it)"
+
+
+@attrs.frozen(kw_only=True)
+class Royalty(ck.ClauseBase, kind="royalty"):
+    """``payer`` pays ``payee`` ``rate`` of its revenue."""
+
+    party_fields: ClassVar[tuple[str, ...]] = ("payer", "payee")
+
+    payer: str
+    payee: str
+    rate: Decimal = attrs.field(converter=Decimal)
+
+    def payment_terms(self, payer: str) -> tuple[object, ...] | None:
+        return (self.payee, self.rate) if payer == self.payer else None
+
+    def payment(self, revenue: ck.Money, scenario: ck.Scenario) -> ck.Payment:
+        return ck.Payment(self.payee, self.rate, "contract", revenue * self.rate)
+
+
 SOURCE = ck.OutsideSource(
     url="https://example.org/media-rights",
     title="League media rights (test fixture)",
@@ -190,6 +256,58 @@ def talent_deal(*, until: str | None = None) -> ck.Agreement:
                         field_of_business="sports",
                         until=until,
                     )
+                ],
+            )
+        ],
+    )
+
+
+def licensing_deal() -> ck.Agreement:
+    """A publisher licensing a studio's catalogue for a royalty; an acquisition of the
+    publisher ends the licence and starts a higher royalty."""
+    return ck.Agreement(
+        id="catalogue",
+        title="Catalogue licence",
+        parties=[ck.Party("Studio"), ck.Party("Publisher")],
+        amendments=[
+            ck.Amendment(
+                id="signed-2020",
+                title="Catalogue licence",
+                effective="2020-01-01",
+                evidence=[SOURCE],
+                adds=[
+                    ck.IPLicense(
+                        id="licence",
+                        title="Catalogue licence",
+                        evidence=[SOURCE],
+                        licensor="Studio",
+                        licensee="Publisher",
+                        scope=["catalogue"],
+                    ),
+                    Royalty(
+                        id="royalty",
+                        title="Royalty",
+                        evidence=[SOURCE],
+                        payer="Publisher",
+                        payee="Studio",
+                        rate="0.10",
+                    ),
+                    Royalty(
+                        id="exit-royalty",
+                        title="Royalty after an acquisition",
+                        evidence=[SOURCE],
+                        payer="Publisher",
+                        payee="Studio",
+                        rate="0.25",
+                    ),
+                    ChangeOfControl(
+                        id="coc",
+                        title="Change of control",
+                        evidence=[SOURCE],
+                        target="Publisher",
+                        ends=["licence", "royalty"],
+                        starts=["exit-royalty"],
+                    ),
                 ],
             )
         ],

@@ -15,7 +15,7 @@ from clausekit._shared import frozen
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.vocabulary import Vocabulary
-from clausekit.clauses import AGIClause, Resolved, RevenueShare
+from clausekit.clauses import ClauseBase, Resolved
 from clausekit.errors import (
     AgreementError,
     ClauseKitError,
@@ -38,8 +38,10 @@ class _Compiled:
     lives: tuple[tuple[InForce, pendulum.Date, pendulum.Date | None], ...]
     opened: dict[pendulum.Date, tuple[Amendment, ...]]
     expiring: dict[pendulum.Date, tuple[str, ...]]
-    dormant: frozenset[str]
-    agi: tuple[AGIClause, ...]
+    # Clause id -> the clause that keeps it dormant until its trigger fires (starts_on_trigger).
+    dormant: Mapping[str, ClauseBase]
+    # The clauses that end or start others when their trigger fires, in agreement order.
+    triggering: tuple[ClauseBase, ...]
     clause_ids: frozenset[str]
     vocabulary: Vocabulary
     # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
@@ -104,7 +106,10 @@ class _Answer:
     resolved: Resolved
     rulings: tuple[Ruling, ...]
     derived: Derived
-    assumed: tuple[str, ...]  # assumptions, each to follow "no AGI declaration up to <day>"
+    # What the answer takes as given where the scenario does not fire a trigger: (the
+    # triggering clause, the clause it would affect); the words name the day, so they are
+    # written per verdict (ClauseBase.assumption).
+    assumed: tuple[tuple[ClauseBase, str], ...]
     texts: dict[object, str] = attrs.field(factory=dict)
     _key: tuple[object, ...] | None = None
     # Where facts are disputed or a date uncertain: the answer per reading (see readings.py).
@@ -191,11 +196,14 @@ def _compile(
                 clause.until,
             ]
     clause_ids = frozen(lives)
-    agi: list[AGIClause] = []
+    triggering: list[ClauseBase] = []
+    dormant: dict[str, ClauseBase] = {}
     for _, in_force, _, _ in lives.values():
         clause = in_force.clause
-        if isinstance(clause, AGIClause):
-            agi.append(clause)
+        if clause.ends_on_trigger() or clause.starts_on_trigger():
+            triggering.append(clause)
+            for starts in sorted(clause.starts_on_trigger()):
+                dormant.setdefault(starts, clause)
         for ref in sorted(clause.references()):
             if ref not in clause_ids:
                 raise UnknownClauseError.for_id(
@@ -223,30 +231,19 @@ def _compile(
         lives=tuple((life[1], life[2], life[3]) for life in ordered),
         opened={day: tuple(a) for day, a in opened.items()},
         expiring={day: tuple(ids) for day, ids in expiring.items()},
-        dormant=frozen(i for clause in agi for i in clause.starts),
-        agi=tuple(agi),
+        dormant=MappingProxyType(dormant),
+        triggering=tuple(triggering),
         clause_ids=clause_ids,
         vocabulary=Vocabulary.of(life[1].clause for life in lives.values()),
         verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},
     )
 
 
-def _no_agi_up_to(day: pendulum.Date) -> str:
-    return f"no AGI declaration up to {day.isoformat()} (the scenario gives none); "
-
-
 def _touched(amendment: Amendment) -> set[str]:
-    """The clause ids an amendment adds, ends, or (through an AGI clause it adds) starts or ends."""
+    """The clause ids an amendment adds, ends, or (through a triggering clause it adds)
+    starts or ends."""
     ids = set(amendment.ended())
     for clause in amendment.added():
         ids.add(clause.id)
-        if isinstance(clause, AGIClause):
-            ids |= clause.affects()
+        ids |= clause.ends_on_trigger() | clause.starts_on_trigger()
     return ids
-
-
-def _share_terms(item: InForce) -> tuple[object, ...]:
-    """What a revenue-share clause makes owed: two clauses with equal terms owe the same."""
-    clause = item.clause
-    assert isinstance(clause, RevenueShare)
-    return (clause.payee, clause.rate, clause.reported_rate, clause.cap, clause.cap_undisclosed)

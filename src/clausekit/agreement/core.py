@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
 
 from clausekit.actions import Action
-from clausekit.agreement import knowledge, money, readings, resolution, timelines, uncertain
+from clausekit.agreement import (
+    knowledge,
+    money,
+    readings,
+    resolution,
+    timelines,
+    triggers,
+    uncertain,
+)
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.compiled import (
     _NO_FACTS,
-    _NOTHING,
     _Answer,
     _compile,
     _Compiled,
-    _no_agi_up_to,
     _remember,
 )
 from clausekit.agreement.owed import Owed
 from clausekit.agreement.vocabulary import Vocabulary
-from clausekit.clauses import AGIClause, Clause, Context, Resolved
+from clausekit.clauses import Clause, Context, Resolved, agi
 from clausekit.clauses.base import valid_id
 from clausekit.errors import (
     AgreementError,
@@ -32,6 +38,7 @@ from clausekit.errors import (
     UnknownClauseError,
     closest,
 )
+from clausekit.money import to_money
 from clausekit.parties import Party, PartyRegistry, to_parties
 from clausekit.scenario import Scenario
 from clausekit.time import DateRange, Period, to_day, to_period
@@ -183,61 +190,9 @@ class Agreement:
 
     # ------------------------------------------------------------------ in force
 
-    def _effective(
-        self, day: pendulum.Date, scenario: Scenario
-    ) -> tuple[Sequence[InForce], Mapping[str, str], Mapping[str, str]]:
-        """Clauses in force on ``day`` under ``scenario``.
-
-        Returns the clauses, the ids made uncertain by an unverified AGI
-        declaration (id → what is missing), and the assumption made for each
-        clause an AGI clause would change while the scenario declares no AGI
-        (id → assumption, to follow :func:`_no_agi_up_to` of the day).
-        """
-        compiled = self._compiled
-        base = compiled.state(day)
-        if not compiled.agi:
-            return base, _NOTHING, _NOTHING
-        ended: set[str] = set()
-        started: set[str] = set()
-        uncertain: dict[str, str] = {}
-        assumptions: dict[str, str] = {}
-        for item in base:
-            clause = item.clause
-            if not isinstance(clause, AGIClause):
-                continue
-            trigger = clause.trigger(scenario)
-            if trigger is None:
-                if scenario.agi_declaration() is None:
-                    for affected in sorted(clause.affects()):
-                        assumptions[affected] = (
-                            f"under clause {clause.id!r} an AGI declaration would "
-                            f"{'end' if affected in clause.ends else 'start'} {affected!r}"
-                        )
-                continue
-            if trigger.day > day:
-                continue
-            if trigger.certain:
-                ended |= clause.ends
-                started |= clause.starts
-            else:
-                missing = (
-                    f"whether the AGI declaration of {trigger.day} was verified"
-                    + (f" by {clause.verifier}" if clause.verifier else "")
-                    + f" (clause {clause.id!r})"
-                )
-                for affected_id in clause.affects():
-                    uncertain[affected_id] = missing
-        effective = [
-            item
-            for item in base
-            if item.clause.id not in ended
-            and (
-                item.clause.id not in compiled.dormant
-                or item.clause.id in started
-                or item.clause.id in uncertain
-            )
-        ]
-        return effective, uncertain, assumptions
+    def _effective(self, day: pendulum.Date, scenario: Scenario) -> triggers.InForceUnder:
+        """Clauses in force on ``day`` under ``scenario``'s events (see :mod:`.triggers`)."""
+        return triggers.in_force_under(self._compiled, day, scenario)
 
     def in_force(self, *, on: object, scenario: Scenario | None = None) -> tuple[InForce, ...]:
         """The clauses in force on ``on`` (under ``scenario``'s dated facts), in agreement order.
@@ -247,8 +202,7 @@ class Agreement:
         have added (the earliest reading; ``ask`` gives both readings).
         """
         day = to_day(on, field="on")
-        found, _, _ = self._effective(day, self._scenario(scenario))
-        return tuple(found)
+        return tuple(self._effective(day, self._scenario(scenario)).items)
 
     def changes(self, start: object, end: object) -> tuple[Amendment, ...]:
         """The amendments that take effect after ``start`` and on or before ``end``."""
@@ -309,9 +263,10 @@ class Agreement:
     def _verdict(
         self, action: Action, answer: _Answer, facts: Scenario, day: pendulum.Date
     ) -> Verdict:
-        assumptions = answer.assumed
-        if assumptions:
-            assumptions = tuple(f"{_no_agi_up_to(day)}{text}" for text in assumptions)
+        assumptions: tuple[str, ...] = ()
+        if answer.assumed:
+            words = (clause.assumption(facts, affected, day) for clause, affected in answer.assumed)
+            assumptions = tuple(dict.fromkeys(w for w in words if w is not None))
         return Verdict._assemble(
             action=action,
             action_text=answer.resolved.text,
@@ -338,7 +293,8 @@ class Agreement:
         self, resolved: Resolved, day: pendulum.Date, scenario: Scenario
     ) -> _Answer:
         """The rulings of every clause in force on ``day`` that speaks to the action."""
-        items, uncertain, assumptions = self._effective(day, scenario)
+        under = self._effective(day, scenario)
+        items, uncertain, assumptions = under.items, under.uncertain, under.assumed
         view = scenario.as_of(day)  # the facts holding that day, without their days
         ctx = Context(
             on=day,
@@ -349,7 +305,7 @@ class Agreement:
         verbs = self._compiled.verbs
         verb = resolved.verb
         rulings: list[Ruling] = []
-        used_assumptions: list[str] = []
+        used_assumptions: list[tuple[Clause, str]] = []
         for item in items:
             speaks_to = verbs.get(item.clause.id)
             if speaks_to is not None and verb not in speaks_to:
@@ -366,12 +322,13 @@ class Agreement:
                         f"action out of the clause: {carve_out.describe()}.",
                         carve_out=carve_out,
                     )
-            if item.clause.id in uncertain:
+            doubt = uncertain.get(item.clause.id)
+            if doubt is not None:
                 finding = Finding(
                     Outcome.UNKNOWN,
-                    f"{finding.reason} Whether this clause still applies depends on an AGI "
-                    "declaration whose verification is unknown.",
-                    missing=(uncertain[item.clause.id],),
+                    f"{finding.reason} Whether this clause still applies depends on "
+                    f"{doubt.doubt or doubt.text}.",
+                    missing=(doubt.missing or doubt.text,),
                     grants=finding.grants,
                 )
             rulings.append(Ruling(item.clause, item.amendment, finding))
@@ -387,7 +344,7 @@ class Agreement:
         )
         if uncertain and derived[0] is Outcome.UNKNOWN:
             # Whether the declaration was verified may not matter: ask both readings.
-            return readings.verification_unknown(self, resolved, day, scenario, answer)
+            return readings.trigger_unknown(self, resolved, day, scenario, answer, uncertain)
         return answer
 
     @overload
@@ -445,10 +402,7 @@ class Agreement:
         for reading in (
             (scenario,) if not scenario.disputes else (s for _, s in scenario.readings())
         ):
-            for clause in self._compiled.agi:
-                trigger = clause.trigger(reading)
-                if trigger is not None:
-                    points.append(trigger.day)
+            points += triggers.trigger_days(self._compiled, reading)
             points += readings.fact_change_points(self._compiled, reading)
         if self._latest is not None:
             points += self._latest._change_points(scenario)
@@ -515,7 +469,9 @@ class Agreement:
 
         Returns None when no AGI clause in force records a profit definition.
         """
-        return money.agi_profit_test(self, profits, on=on)
+        day = to_day(on, field="on")
+        amount = to_money(profits, field="profits")
+        return agi.profit_test((i.clause for i in self._compiled.state(day)), amount)
 
     def check(self, **options: Any) -> Report:
         """Contradictions and likely mistakes in the agreement; see :func:`clausekit.check.check`."""

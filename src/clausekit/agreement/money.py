@@ -1,21 +1,23 @@
-"""Money questions: revenue share owed, and the AGI profit test."""
+"""Money questions: what the clauses that make a party pay (revenue shares) make owed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import pendulum
+
 from clausekit.agreement import uncertain
-from clausekit.agreement.compiled import _share_terms
+from clausekit.agreement.amendment import InForce
 from clausekit.agreement.owed import Owed, Share
-from clausekit.clauses import AGIClause, RevenueShare
 from clausekit.errors import (
     AmbiguityError,
     InvalidPeriodError,
     QuestionError,
 )
-from clausekit.money import Money, check_same_currency, format_money, format_rate, to_money
+from clausekit.money import Money, to_money
 from clausekit.scenario import Revenue, Scenario
-from clausekit.time import Period, to_day, to_period
+from clausekit.time import Period, to_period
 
 if TYPE_CHECKING:
     from clausekit.agreement.core import Agreement
@@ -50,20 +52,11 @@ def revenue_share(
             "an end day, e.g. during='2025' or during='2025-01-01/2026-01-01'."
         )
     pieces = period.split(agreement._change_points(facts))
-    per_piece = []
-    for piece in pieces:
-        items, _, _ = agreement._effective(piece.start, facts)
-        per_piece.append(
-            tuple(
-                i
-                for i in items
-                if isinstance(i.clause, RevenueShare) and i.clause.payer == payer_name
-            )
-        )
-    uncertain.check_share_terms(agreement, pieces, payer_name, facts)
+    per_piece = [binding(agreement, piece.start, facts, payer_name) for piece in pieces]
+    check_share_terms(agreement, pieces, payer_name, facts)
     # A restatement with the same terms is no change; different terms are.
-    for piece, binding in zip(pieces[1:], per_piece[1:], strict=True):
-        if [_share_terms(i) for i in binding] != [_share_terms(i) for i in per_piece[0]]:
+    for piece, bound in zip(pieces[1:], per_piece[1:], strict=True):
+        if [t for _, t in bound] != [t for _, t in per_piece[0]]:
             raise AmbiguityError(
                 f"The revenue-share terms binding {payer_name} change on {piece.start}, inside "
                 f"{period}. clausekit will not pro-rate revenue across them: split the revenue "
@@ -71,39 +64,11 @@ def revenue_share(
             )
     shares: list[Share] = []
     missing: list[str] = []
-    for item in per_piece[0]:
-        clause = item.clause
-        assert isinstance(clause, RevenueShare)
-        rate, source = clause.rate, "contract"
-        if rate is None:
-            rate = facts.assumed_rate(clause.id)
-            source = "assumed in the scenario" if rate is not None else "undisclosed"
-        if rate is None:
-            reported = (
-                f" (reported: {format_rate(clause.reported_rate)})"
-                if clause.reported_rate is not None
-                else ""
-            )
-            missing.append(
-                f"the rate of clause {clause.id!r}, which the sources do not disclose"
-                f"{reported}; assume one with AssumedRate({clause.id!r}, rate)"
-            )
-            shares.append(Share(clause, item.amendment, None, source, None))
-            continue
-        owed = amount * rate
-        if clause.cap_undisclosed:
-            missing.append(
-                f"the cap of clause {clause.id!r}, which the sources do not disclose; "
-                f"at most {format_money(owed)} is owed under it"
-            )
-            shares.append(Share(clause, item.amendment, rate, source, None, at_most=owed))
-            continue
-        capped = False
-        if clause.cap is not None:
-            check_same_currency(owed, clause.cap, where=f"clause {clause.id!r} cap")
-            if owed > clause.cap:
-                owed, capped = clause.cap, True
-        shares.append(Share(clause, item.amendment, rate, source, owed, capped))
+    for item, _ in per_piece[0]:
+        payment = item.clause.payment(amount, facts)
+        if payment.missing:
+            missing.append(payment.missing)
+        shares.append(Share.of(item.clause, item.amendment, payment))
     total: Money | None = None
     if not missing:
         total = Money.total((s.amount for s in shares if s.amount), amount.currency)
@@ -145,14 +110,41 @@ def _revenue(payer: str, revenue: object, during: object, facts: Scenario) -> tu
     return fact.amount, fact.period
 
 
-def agi_profit_test(agreement: Agreement, profits: object, *, on: object) -> bool | None:
-    """Whether ``profits`` meet the AGI profit definition in force on ``on``.
+def binding(
+    agreement: Agreement, day: pendulum.Date, facts: Scenario, payer: str
+) -> list[tuple[InForce, tuple[object, ...]]]:
+    """The clauses in force on ``day`` that make ``payer`` owe money, with their terms."""
+    out = []
+    for item in agreement._effective(day, facts).items:
+        terms = item.clause.payment_terms(payer)
+        if terms is not None:
+            out.append((item, terms))
+    return out
 
-    Returns None when no AGI clause in force records a profit definition.
+
+def check_share_terms(
+    agreement: Agreement, pieces: Iterable[Period], payer: str, facts: Scenario
+) -> None:
+    """Refuse a revenue share whose terms depend on an uncertain effective date.
+
+    Raises:
+        AmbiguityError: when, on a piece of the period inside an uncertain
+            stretch, the revenue-share terms binding ``payer`` differ between
+            the earliest and the latest reading.
     """
-    day = to_day(on, field="on")
-    money = to_money(profits, field="profits")
-    for item in agreement._compiled.state(day):
-        if isinstance(item.clause, AGIClause) and item.clause.profit_threshold is not None:
-            return item.clause.profit_test(money)
-    return None
+    latest = agreement._latest
+    if latest is None:
+        return
+
+    def terms(reading: Agreement, day: pendulum.Date) -> list[tuple[object, ...]]:
+        return [t for _, t in binding(reading, day, facts, payer)]
+
+    for piece in pieces:
+        pending = uncertain.pending(agreement.amendments, piece.start)
+        if pending and terms(agreement, piece.start) != terms(latest, piece.start):
+            ranges = ", ".join(f"{a.id!r} ({a.effective_range})" for a in pending)
+            raise AmbiguityError(
+                f"The revenue-share terms binding {payer} on {piece.start} depend on when "
+                f"amendment {ranges} took effect, which is uncertain. Ask about revenue outside "
+                "that range, or pin the date with a source."
+            )

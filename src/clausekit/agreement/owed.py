@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from clausekit.agreement.amendment import Amendment
-from clausekit.clauses import RevenueShare
+from clausekit.clauses import ClauseBase, Payment
 from clausekit.money import Money, format_money, format_rate
 from clausekit.time import Period
 from clausekit.verdict import Outcome
@@ -15,9 +15,10 @@ from clausekit.verdict import Outcome
 
 @attrs.frozen
 class Share:
-    """What one revenue-share clause makes owed."""
+    """What one clause makes owed: its :class:`~clausekit.clauses.payment.Payment`, with the
+    clause and the amendment that added it."""
 
-    clause: RevenueShare
+    clause: ClauseBase
     amendment: Amendment
     rate: Any  # Decimal | None
     rate_source: str  # "contract", "assumed in the scenario" or "undisclosed"
@@ -25,6 +26,23 @@ class Share:
     capped: bool = False
     at_most: Money | None = None
     """Where the amount is unknown only because a cap is undisclosed: the uncapped amount."""
+    payee: str = ""
+    reported_rate: Any = None  # Decimal | None: a press-reported rate, not contract text
+
+    @classmethod
+    def of(cls, clause: ClauseBase, amendment: Amendment, payment: Payment) -> Share:
+        """The share a clause's payment makes."""
+        return cls(
+            clause,
+            amendment,
+            payment.rate,
+            payment.rate_source,
+            payment.amount,
+            payment.capped,
+            payment.at_most,
+            payment.payee,
+            payment.reported_rate,
+        )
 
 
 @attrs.frozen
@@ -72,12 +90,12 @@ class Owed:
                 amount = "unknown"
             cap = " (capped)" if share.capped else ""
             lines.append(
-                f"  - to {share.clause.payee}: {amount}{cap} at {rate} ({share.rate_source}), "
+                f"  - to {share.payee}: {amount}{cap} at {rate} ({share.rate_source}), "
                 f"clause {share.clause.id!r}, amendment {share.amendment.id!r}"
             )
-            if share.clause.reported_rate is not None and share.rate_source != "contract":
+            if share.reported_rate is not None and share.rate_source != "contract":
                 lines.append(
-                    f"    reported elsewhere: {format_rate(share.clause.reported_rate)} "
+                    f"    reported elsewhere: {format_rate(share.reported_rate)} "
                     "(press report, not contract text)"
                 )
         return "\n".join(lines)

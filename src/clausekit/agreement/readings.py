@@ -6,24 +6,23 @@ once per reading. When the readings agree, that is the answer, and it says the
 dispute does not matter; when they differ, the answer is ``UNKNOWN`` and
 names each reading with its outcome.
 
-An AGI declaration whose required verification is unknown is asked the same
-way (:func:`verification_unknown`): once as verified, once as not. When both
-give the same answer, the verification does not matter and that is the
-answer; when they differ, the answer stays ``UNKNOWN`` and names the
-verification it is missing.
+An uncertain trigger (an AGI declaration whose required verification is
+unknown) is asked the same way (:func:`trigger_unknown`): once under each of
+the trigger's readings (verified, not verified). When they give the same
+answer, the doubt does not matter and that is the answer; when they differ,
+the answer stays ``UNKNOWN`` and names what it is missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import attrs
 import pendulum
 
 from clausekit.agreement import uncertain
 from clausekit.agreement.compiled import _Answer, _Compiled
-from clausekit.clauses import Resolved
+from clausekit.clauses import Resolved, Trigger
 from clausekit.scenario import Scenario
 from clausekit.verdict import (
     Outcome,
@@ -36,7 +35,7 @@ from clausekit.verdict import (
 if TYPE_CHECKING:
     from clausekit.agreement.core import Agreement
 
-__all__ = ["combine", "fact_causes", "fact_change_points", "verification_unknown", "work_out"]
+__all__ = ["combine", "fact_causes", "fact_change_points", "trigger_unknown", "work_out"]
 
 
 def combine(answers: Sequence[tuple[str, _Answer]]) -> _Answer:
@@ -65,33 +64,32 @@ def combine(answers: Sequence[tuple[str, _Answer]]) -> _Answer:
     )
 
 
-def verification_unknown(
+def trigger_unknown(
     agreement: Agreement,
     resolved: Resolved,
     day: pendulum.Date,
     scenario: Scenario,
     unknown: _Answer,
+    uncertain: Mapping[str, Trigger],
 ) -> _Answer:
-    """The answer under an AGI declaration whose verification is unknown.
+    """The answer under an uncertain trigger (an AGI declaration whose verification is unknown).
 
-    ``unknown`` is the answer with the clauses the verification would change
-    marked ``UNKNOWN``. The question is asked again with the declaration
-    verified and with it not verified; when both readings agree, their answer
-    is returned (saying the verification does not change it), else ``unknown``.
+    ``unknown`` is the answer with the clauses the trigger would change marked
+    ``UNKNOWN``. The question is asked again under each of the trigger's
+    readings (the declaration verified, and not verified); when they agree,
+    their answer is returned (saying the doubt does not change it), else
+    ``unknown``. Triggers that disagree on their readings leave ``unknown``.
     """
-    declared = scenario.agi_declaration()
-    if declared is None or declared.verified is not None:
+    options = {
+        tuple(text for text, _ in trigger.readings): trigger.readings
+        for trigger in uncertain.values()
+    }
+    if len(options) != 1:
         return unknown
-    answers = []
-    for verified, text in ((True, "verified"), (False, "not verified")):
-        fact = attrs.evolve(declared, verified=verified)
-        reading = Scenario(*(fact if f is declared else f for f in scenario.facts))
-        answers.append(
-            (
-                f"the AGI declaration of {declared.on} {text}",
-                agreement._work_out_plain(resolved, day, reading),
-            )
-        )
+    (settled,) = options.values()
+    if not settled:
+        return unknown
+    answers = [(text, agreement._work_out_plain(resolved, day, s)) for text, s in settled]
     combined = combine(answers)
     return unknown if readings_differ(combined.readings) else combined
 
@@ -141,7 +139,14 @@ def fact_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> 
     """What dated facts did on ``day``, in words, for a timeline segment's cause."""
     out = []
     for _, reading in scenario.readings() if scenario.disputes else (("", scenario),):
-        out += [f"{f!r} (scenario)" for f in reading if f.on == day and f.kind != "agi-declared"]
+        # A fact that fires a trigger is named by the trigger's own words (timelines.cause).
+        fired = {
+            id(f)
+            for clause in compiled.triggering
+            if (trigger := clause.trigger(reading)) is not None
+            for f in trigger.facts
+        }
+        out += [f"{f!r} (scenario)" for f in reading if f.on == day and id(f) not in fired]
         for item, _, _ in compiled.lives:
             if day in item.clause.change_points(reading):
                 out.append(f"a deadline to answer passed (clause {item.clause.id!r}, scenario)")

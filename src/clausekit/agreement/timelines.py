@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from clausekit.agreement import readings, uncertain
+from clausekit.agreement import readings, triggers, uncertain
 from clausekit.agreement.amendment import Amendment
 from clausekit.agreement.compiled import _touched
-from clausekit.clauses import AGIClause
 from clausekit.errors import InvalidPeriodError
 from clausekit.scenario import Scenario
 from clausekit.time import LAST_DAY, Period, to_day
@@ -43,12 +42,8 @@ def cause(
     causes += [f"clause {c!r} reaches its end" for c in expiring if c in relevant]
     causes += [f"amendment {a.id!r} takes effect ({a.title})" for a in others]
     causes += [f"clause {c!r} reaches its end" for c in expiring if c not in relevant]
-    # Only the AGI clauses in force that day speak for the scenario's declaration.
-    for item in agreement._compiled.state(day):
-        if isinstance(item.clause, AGIClause):
-            trigger = item.clause.trigger(scenario)
-            if trigger is not None and trigger.day == day:
-                causes.append(f"{trigger.text} (scenario; clause {item.clause.id!r})")
+    # Only the triggering clauses in force that day speak for the scenario's events.
+    causes += triggers.trigger_causes(agreement._compiled, scenario, day)
     causes += readings.fact_causes(agreement._compiled, scenario, day)
     causes += uncertain.causes(agreement.amendments, day)
     # No amendment that touched what the answer rests on: a term ended or a dated fact did it.

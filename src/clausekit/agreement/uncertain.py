@@ -31,16 +31,13 @@ import attrs
 import pendulum
 
 from clausekit.agreement.amendment import Amendment
-from clausekit.errors import AgreementError, AmbiguityError, ClauseKitError
+from clausekit.errors import AgreementError, ClauseKitError
 
 if TYPE_CHECKING:
     from clausekit.agreement.core import Agreement
-    from clausekit.scenario import Scenario
-    from clausekit.time import Period
 
 __all__ = [
     "causes",
-    "check_share_terms",
     "describe",
     "latest_reading",
     "pending",
@@ -114,39 +111,3 @@ def latest_reading(agreement: Agreement) -> Agreement | None:
             f"{agreement.title!r} has amendments with uncertain dates ({ranges}); read at their "
             f"latest days the agreement is invalid: {exc} Narrow the ranges, or pin the dates."
         ) from None
-
-
-def check_share_terms(
-    agreement: Agreement, pieces: Iterable[Period], payer: str, facts: Scenario
-) -> None:
-    """Refuse a revenue share whose terms depend on an uncertain effective date.
-
-    Raises:
-        AmbiguityError: when, on a piece of the period inside an uncertain
-            stretch, the revenue-share terms binding ``payer`` differ between
-            the earliest and the latest reading.
-    """
-    from clausekit.agreement.compiled import _share_terms
-    from clausekit.clauses import RevenueShare
-
-    latest = agreement._latest
-    if latest is None:
-        return
-
-    def terms(reading: Agreement, day: pendulum.Date) -> list[tuple[object, ...]]:
-        items, _, _ = reading._effective(day, facts)
-        return [
-            _share_terms(i)
-            for i in items
-            if isinstance(i.clause, RevenueShare) and i.clause.payer == payer
-        ]
-
-    for piece in pieces:
-        uncertain = pending(agreement.amendments, piece.start)
-        if uncertain and terms(agreement, piece.start) != terms(latest, piece.start):
-            ranges = ", ".join(f"{a.id!r} ({a.effective_range})" for a in uncertain)
-            raise AmbiguityError(
-                f"The revenue-share terms binding {payer} on {piece.start} depend on when "
-                f"amendment {ranges} took effect, which is uncertain. Ask about revenue outside "
-                "that range, or pin the date with a source."
-            )

@@ -129,12 +129,11 @@ class CheckContext:
         )
 
     @staticmethod
-    def agi_note(*lives: Life) -> str:
-        """Words to add when some of ``lives`` start only once AGI is declared."""
-        dormant = [life.id for life in lives if life.dormant]
-        if not dormant:
-            return ""
-        return f" ({', '.join(repr(d) for d in dormant)} only once AGI is declared)"
+    def dormant_note(*lives: Life) -> str:
+        """Words to add when some of ``lives`` start only once a trigger fires
+        ("('x' only once AGI is declared)")."""
+        notes = [f"{life.id!r} only once {life.dormant_until}" for life in lives if life.dormant]
+        return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _order(life: Life) -> int:

@@ -33,7 +33,8 @@ class Life:
         start: its first day in force.
         end: the day after its last day in force, or None while it lasts.
         ended_by: the amendment that ended it, if one did.
-        dormant: True when it starts only once AGI is declared (an AGI clause starts it).
+        dormant: True when it starts only once a trigger fires (an AGI clause starts it).
+        dormant_until: the event that starts it, in words ("AGI is declared"), or "".
         order: its place among the agreement's clauses, in the order they were added.
         id: the clause id.
         period: the days in force (ignoring AGI), or None when there are none.
@@ -46,6 +47,7 @@ class Life:
     ended_by: Amendment | None
     dormant: bool = False
     order: int = 0
+    dormant_until: str = ""
     id: str = attrs.field(init=False)
     period: Period | None = attrs.field(init=False)
     """The days in force (ignoring AGI), or None when there are none."""
@@ -62,6 +64,10 @@ class Life:
     def citations(self) -> tuple[Evidence, ...]:
         """The clause's evidence."""
         return self.clause.evidence
+
+
+def _wakes(starter: Clause | None) -> str:
+    return "" if starter is None else starter.trigger_event
 
 
 def lives(agreement: Agreement) -> tuple[Life, ...]:
@@ -87,6 +93,7 @@ def lives(agreement: Agreement) -> tuple[Life, ...]:
             ended_by=ended.get(item.clause.id),
             dormant=item.clause.id in compiled.dormant,
             order=order,
+            dormant_until=_wakes(compiled.dormant.get(item.clause.id)),
         )
         for order, (item, first, last) in enumerate(compiled.lives)
     )

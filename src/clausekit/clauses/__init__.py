@@ -32,9 +32,11 @@ from clausekit.clauses.commitments import ComputeDeal, SpendCommitment
 from clausekit.clauses.consent import ConsentRequirement
 from clausekit.clauses.exclusivity import Exclusivity
 from clausekit.clauses.ip_license import IPLicense
+from clausekit.clauses.payment import Payment
 from clausekit.clauses.permission import Permission
 from clausekit.clauses.revenue_share import RevenueShare
 from clausekit.clauses.rofr import RightOfFirstRefusal, RofrTrigger
+from clausekit.clauses.trigger import Trigger
 from clausekit.clauses.waiver import Waiver
 from clausekit.registry import CLAUSE_KINDS
 
@@ -50,12 +52,14 @@ __all__ = [
     "Context",
     "Exclusivity",
     "IPLicense",
+    "Payment",
     "Permission",
     "Resolved",
     "RevenueShare",
     "RightOfFirstRefusal",
     "RofrTrigger",
     "SpendCommitment",
+    "Trigger",
     "Waiver",
 ]
 

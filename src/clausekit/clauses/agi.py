@@ -17,7 +17,7 @@ Examples:
     ...                 verification_required=True, verifier="an expert panel",
     ...                 profit_threshold=Money("100000000000", "USD"), ends=["licence"])
     >>> agi.trigger(Scenario(AGIDeclared(on="2030-01-01", verified=True)))
-    AGITrigger(day=Date(2030, 1, 1), certain=True, text='AGI declared on 2030-01-01 and verified by an expert panel')
+    Trigger(day=Date(2030, 1, 1), certain=True, text='AGI declared on 2030-01-01 and verified by an expert panel')
     >>> agi.trigger(Scenario(AGIDeclared(on="2030-01-01", verified=False))) is None
     True
     >>> agi.profit_test(Money("120000000000", "USD"))
@@ -26,13 +26,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 import pendulum
 
 from clausekit.clauses.base import ClauseBase, scope_converter
+from clausekit.clauses.trigger import Trigger
 from clausekit.money import Money, check_same_currency, format_money, to_money
 from clausekit.scenario import Scenario
 from clausekit.time import to_day
@@ -40,21 +41,11 @@ from clausekit.time import to_day
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
 
-__all__ = ["AGIClause", "AGITrigger"]
+__all__ = ["AGIClause", "AGITrigger", "profit_test"]
 
 
-@attrs.frozen
-class AGITrigger:
-    """When the AGI clause fires under a scenario, and whether that is certain.
-
-    ``certain=False`` means a declaration exists but its required
-    verification is unknown: from ``day`` on the affected clauses cannot be
-    called in force or ended.
-    """
-
-    day: pendulum.Date
-    certain: bool
-    text: str
+AGITrigger = Trigger
+"""The trigger of an AGI clause: a :class:`~clausekit.clauses.trigger.Trigger` (the old name)."""
 
 
 def _optional_money(value: object) -> Money | None:
@@ -123,25 +114,60 @@ class AGIClause(ClauseBase, kind="agi"):
                 period=life.period,
             )
 
-    def trigger(self, scenario: Scenario) -> AGITrigger | None:
+    trigger_event: ClassVar[str] = "AGI is declared"
+
+    def ends_on_trigger(self) -> frozenset[str]:
+        """The clauses a declaration ends (:attr:`ends`)."""
+        return self.ends
+
+    def starts_on_trigger(self) -> frozenset[str]:
+        """The clauses dormant until a declaration (:attr:`starts`)."""
+        return self.starts
+
+    def trigger(self, scenario: Scenario) -> Trigger | None:
         """The day the clause fires under ``scenario``, or None if it does not fire."""
         declared = scenario.agi_declaration()
         if declared is None:
             return None
         if not self.verification_required:
-            return AGITrigger(declared.on, True, f"AGI declared on {declared.on}")
+            return Trigger(declared.on, True, f"AGI declared on {declared.on}", facts=[declared])
         by = f" by {self.verifier}" if self.verifier else ""
         if declared.verified is None:
-            return AGITrigger(
+            readings = []
+            for verified, text in ((True, "verified"), (False, "not verified")):
+                fact = attrs.evolve(declared, verified=verified)
+                reading = Scenario(*(fact if f is declared else f for f in scenario.facts))
+                readings.append((f"the AGI declaration of {declared.on} {text}", reading))
+            return Trigger(
                 declared.on,
                 False,
                 f"AGI declared on {declared.on}, verification{by} unknown",
+                missing=(
+                    f"whether the AGI declaration of {declared.on} was verified{by} "
+                    f"(clause {self.id!r})"
+                ),
+                doubt="an AGI declaration whose verification is unknown",
+                readings=readings,
+                facts=[declared],
             )
         if declared.verified is False:
-            return None
+            return None  # a declaration found not verified fires nothing
         when = f" on {declared.verified_on}" if declared.verified_on else ""
-        return AGITrigger(
-            declared.effective, True, f"AGI declared on {declared.on} and verified{by}{when}"
+        return Trigger(
+            declared.effective,
+            True,
+            f"AGI declared on {declared.on} and verified{by}{when}",
+            facts=[declared],
+        )
+
+    def assumption(self, scenario: Scenario, affected: str, day: pendulum.Date) -> str | None:
+        """With no declaration in the scenario, the answer assumes none up to ``day``."""
+        if scenario.agi_declaration() is not None:
+            return None
+        how = "end" if affected in self.ends else "start"
+        return (
+            f"no AGI declaration up to {day.isoformat()} (the scenario gives none); "
+            f"under clause {self.id!r} an AGI declaration would {how} {affected!r}"
         )
 
     def profit_test(self, profits: Money) -> bool | None:
@@ -179,3 +205,12 @@ class AGIClause(ClauseBase, kind="agi"):
         if self.profit_threshold is not None:
             text += f" (AGI defined as profits of at least {format_money(self.profit_threshold)})"
         return text + "."
+
+
+def profit_test(clauses: Iterable[ClauseBase], profits: Money) -> bool | None:
+    """Whether ``profits`` meet the profit definition of the first AGI clause among ``clauses``
+    that records one (:meth:`clausekit.Agreement.agi_profit_test`); None when none does."""
+    for clause in clauses:
+        if isinstance(clause, AGIClause) and clause.profit_threshold is not None:
+            return clause.profit_test(profits)
+    return None

@@ -29,7 +29,15 @@ The hooks a kind may override (every one has a working default):
   :class:`~clausekit.check.CheckContext`; none by default;
 - ``change_points(scenario)``: extra days its answer may change (a deadline);
 - ``as_known_on(day)``: the clause with the terms not yet reported by ``day``
-  undisclosed.
+  undisclosed;
+- ``ends_on_trigger()``, ``starts_on_trigger()``, ``trigger(scenario)`` and
+  ``assumption(scenario, affected, day)``: for a clause that ends or starts
+  other clauses when an event of the scenario fires it (see
+  :mod:`clausekit.clauses.trigger`); ``trigger_event`` (class attribute)
+  names that event in words;
+- ``payment_terms(payer)`` and ``payment(revenue, scenario)``: for a clause
+  that makes a party owe a share of its revenue (see
+  :mod:`clausekit.clauses.payment`).
 """
 
 from __future__ import annotations
@@ -53,7 +61,10 @@ from clausekit.verdict import Condition, Finding, Outcome
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
+    from clausekit.clauses.payment import Payment
+    from clausekit.clauses.trigger import Trigger
     from clausekit.clauses.waiver import Waiver
+    from clausekit.money import Money
 
 __all__ = [
     "ClauseBase",
@@ -259,6 +270,51 @@ class ClauseBase:
     def reported_days(self) -> tuple[pendulum.Date, ...]:
         """The days a term of this clause was first reported (where :meth:`as_known_on` changes)."""
         return ()
+
+    # Clauses that end or start others when an event fires them (see clausekit.clauses.trigger).
+
+    trigger_event: ClassVar[str] = "its trigger fires"
+    """The event that fires the clause, in words, to follow "only once" ("AGI is declared")."""
+
+    def ends_on_trigger(self) -> frozenset[str]:
+        """Ids of the clauses that end on the day :meth:`trigger` fires; none by default."""
+        return frozenset()
+
+    def starts_on_trigger(self) -> frozenset[str]:
+        """Ids of the clauses that lie dormant until :meth:`trigger` fires; none by default."""
+        return frozenset()
+
+    def trigger(self, scenario: Scenario) -> Trigger | None:
+        """When the clause fires under ``scenario``, or None when it does not (the default).
+
+        Only a clause that ends or starts others fires; the agreement asks it
+        while it is in force, and the trigger's day is a change point.
+        """
+        return None
+
+    def assumption(self, scenario: Scenario, affected: str, day: pendulum.Date) -> str | None:
+        """What an answer on ``day`` takes as given about clause ``affected`` (one this clause
+        ends or starts) when ``scenario`` does not fire it; None when the scenario settles
+        it (the default): "no AGI declaration up to <day> (the scenario gives none); ..."."""
+        return None
+
+    # Clauses that make a party owe money (see clausekit.clauses.payment).
+
+    def payment_terms(self, payer: str) -> tuple[object, ...] | None:
+        """The terms on which this clause makes ``payer`` (a canonical name) owe money,
+        comparable between clauses (equal terms owe the same), or None when it makes
+        ``payer`` owe nothing (the default)."""
+        return None
+
+    def payment(self, revenue: Money, scenario: Scenario) -> Payment:
+        """What this clause makes owed on ``revenue`` under ``scenario`` (an assumed rate).
+
+        Asked only of a clause whose :meth:`payment_terms` bind the payer.
+        """
+        raise NotImplementedError(
+            f"{type(self).__name__} gives payment_terms() but not payment(); a kind that makes "
+            "a party owe money overrides both."
+        )
 
 
 @attrs.frozen

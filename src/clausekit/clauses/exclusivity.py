@@ -141,7 +141,7 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
                 Severity.ERROR,
                 "contradictory-exclusivity",
                 f"Clauses {self.id!r} and {other.id!r} are both in force during {when}"
-                f"{ctx.agi_note(life, two)}: {self.bound} may {verb_phrase(self.verb)} "
+                f"{ctx.dormant_note(life, two)}: {self.bound} may {verb_phrase(self.verb)} "
                 f"({subjects_text(scope)}) only with {self.beneficiary}, and only with "
                 f"{other.beneficiary}{lifted}. End one of them when the other starts, or narrow "
                 "their scopes so they do not overlap.",

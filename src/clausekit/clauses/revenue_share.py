@@ -25,12 +25,21 @@ import attrs
 import pendulum
 
 from clausekit.clauses.base import ClauseBase
+from clausekit.clauses.payment import Payment
 from clausekit.errors import AgreementError
-from clausekit.money import Money, format_money, format_rate, to_money, to_rate
+from clausekit.money import (
+    Money,
+    check_same_currency,
+    format_money,
+    format_rate,
+    to_money,
+    to_rate,
+)
 from clausekit.time import to_day
 
 if TYPE_CHECKING:
     from clausekit.check import CheckContext, Diagnostic
+    from clausekit.scenario import Scenario
 
 __all__ = ["RevenueShare"]
 
@@ -105,6 +114,57 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
         """The day the reported rate was first reported, if recorded."""
         reported = self.reported_rate_first_reported
         return () if reported is None else (reported,)
+
+    def payment_terms(self, payer: str) -> tuple[object, ...] | None:
+        """Its terms when ``payer`` pays under it: two clauses with equal terms owe the same."""
+        if self.payer != payer:
+            return None
+        return (self.payee, self.rate, self.reported_rate, self.cap, self.cap_undisclosed)
+
+    def payment(self, revenue: Money, scenario: Scenario) -> Payment:
+        """The share of ``revenue`` owed: at the contract's rate, else one the scenario assumes
+        (:class:`~clausekit.scenario.AssumedRate`), capped; unknown while a term is undisclosed."""
+        rate, source = self.rate, "contract"
+        if rate is None:
+            rate = scenario.assumed_rate(self.id)
+            source = "assumed in the scenario" if rate is not None else "undisclosed"
+        if rate is None:
+            reported = (
+                f" (reported: {format_rate(self.reported_rate)})"
+                if self.reported_rate is not None
+                else ""
+            )
+            return Payment(
+                self.payee,
+                None,
+                source,
+                None,
+                missing=(
+                    f"the rate of clause {self.id!r}, which the sources do not disclose"
+                    f"{reported}; assume one with AssumedRate({self.id!r}, rate)"
+                ),
+                reported_rate=self.reported_rate,
+            )
+        owed = revenue * rate
+        if self.cap_undisclosed:
+            return Payment(
+                self.payee,
+                rate,
+                source,
+                None,
+                at_most=owed,
+                missing=(
+                    f"the cap of clause {self.id!r}, which the sources do not disclose; "
+                    f"at most {format_money(owed)} is owed under it"
+                ),
+                reported_rate=self.reported_rate,
+            )
+        capped = False
+        if self.cap is not None:
+            check_same_currency(owed, self.cap, where=f"clause {self.id!r} cap")
+            if owed > self.cap:
+                owed, capped = self.cap, True
+        return Payment(self.payee, rate, source, owed, capped, reported_rate=self.reported_rate)
 
     def summary(self) -> str:
         rate = format_rate(self.rate) if self.rate is not None else "an undisclosed"

@@ -425,7 +425,7 @@ def owed_to_dict(owed: Owed) -> JSON:
             {
                 "clause": clause_to_dict(s.clause),
                 "amendment": amendment_to_dict(s.amendment),
-                "payee": s.clause.payee,
+                "payee": s.payee,
                 "rate": None if s.rate is None else _decimal(s.rate),
                 "rate_source": s.rate_source,
                 "amount": None if s.amount is None else money_to_dict(s.amount),

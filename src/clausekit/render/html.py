@@ -203,7 +203,7 @@ def owed_to_html(owed: Owed) -> str:
         amount = format_money(share.amount) if share.amount is not None else "unknown"
         rows.append(
             _row(
-                escape(share.clause.payee),
+                escape(share.payee),
                 escape(amount + (" (capped)" if share.capped else "")),
                 escape(f"{rate} ({share.rate_source})"),
                 f"<code>{escape(share.clause.id)}</code>",
