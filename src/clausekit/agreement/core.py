@@ -453,9 +453,9 @@ class Agreement:
         """The revenue share ``payer`` owes on a revenue.
 
         Give the revenue either as ``revenue=`` and ``during=``, or as one
-        :class:`~clausekit.scenario.Revenue` fact in ``scenario``. A rate the
+        :class:`~clausekit.facts.Revenue` fact in ``scenario``. A rate the
         contract does not disclose makes the amount unknown unless the
-        scenario assumes one with :class:`~clausekit.scenario.AssumedRate`.
+        scenario assumes one with :class:`~clausekit.facts.AssumedRate`.
 
         Raises:
             QuestionError: when the revenue is given neither way, or both.

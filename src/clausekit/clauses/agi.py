@@ -1,6 +1,6 @@
 """AGI clause: a declared (and, where required, verified) AGI ends or starts named clauses.
 
-The trigger is a dated scenario fact, :class:`~clausekit.scenario.AGIDeclared`,
+The trigger is a dated scenario fact, :class:`~clausekit.facts.AGIDeclared`,
 so the same agreement can be asked under "no AGI" and under "AGI declared on
 a day"; that day becomes a change point of every timeline. The profit
 threshold, where one is recorded, is the definition the parties reportedly

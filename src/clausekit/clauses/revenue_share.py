@@ -123,7 +123,7 @@ class RevenueShare(ClauseBase, kind="revenue-share"):
 
     def payment(self, revenue: Money, scenario: Scenario) -> Payment:
         """The share of ``revenue`` owed: at the contract's rate, else one the scenario assumes
-        (:class:`~clausekit.scenario.AssumedRate`), capped; unknown while a term is undisclosed."""
+        (:class:`~clausekit.facts.AssumedRate`), capped; unknown while a term is undisclosed."""
         rate, source = self.rate, "contract"
         if rate is None:
             rate = scenario.assumed_rate(self.id)

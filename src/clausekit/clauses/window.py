@@ -2,8 +2,8 @@
 
 A right of first refusal or a consent requirement may give the party asked a
 window to answer (``respond_within_days``) and say what its silence means.
-The window runs from the day of the :class:`~clausekit.scenario.OfferMade`
-(or :class:`~clausekit.scenario.ConsentRequested`) fact: the deadline is that
+The window runs from the day of the :class:`~clausekit.facts.OfferMade`
+(or :class:`~clausekit.facts.ConsentRequested`) fact: the deadline is that
 day plus the window. An answer dated on or before the deadline counts (an
 undated answer always does); with none, the silence counts as the deemed
 answer from the day after the deadline, and a timeline splits there. An
