@@ -102,6 +102,49 @@ class TestKnowledgeTime:
             assert published is not None
             assert published <= known
 
+    @given(question=ckst.questions(), data=st.data())
+    def test_never_uses_a_term_reported_later(self, question: tuple, data: st.DataObject) -> None:  # type: ignore[type-arg]
+        """As known on D, no clause, ending or field first reported after D is in the view, and
+        no answer rests on one: a clause reported later rules nothing, a field reported later
+        holds its default. D is drawn just before a report day, where the terms differ."""
+        agreement, action, scenario, day = question
+        reports = sorted({d for a in agreement.amendments for _, d in a.reported})
+        if reports:
+            report = data.draw(st.sampled_from(reports))
+            known = report.subtract(days=data.draw(st.integers(0, 60)))
+        else:
+            known = data.draw(ckst.days())
+        try:
+            view = agreement.as_known_on(known)
+        except (ck.AmbiguityError, ck.AgreementError):
+            assume(False)
+            raise
+        late: set[str] = set()
+        views = {a.id: a for a in view.amendments}
+        for amendment in agreement.amendments:
+            seen = views.get(amendment.id)
+            for term, reported in amendment.reported:
+                if reported <= known or seen is None:
+                    continue
+                late.add(term)
+                added = {c.id: c for c in seen.added()}
+                whole = term in {c.id for c in amendment.added()} | set(amendment.ends)
+                if whole:
+                    assert term not in added
+                    assert term not in seen.ends
+                    continue
+                clause_id, _, field = term.rpartition(".")
+                default = attrs.fields_dict(type(added[clause_id]))[field].default
+                assert getattr(added[clause_id], field) == (
+                    default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+                )
+        try:
+            verdict = view.ask(action, on=day, scenario=scenario)
+        except (ck.AmbiguityError, ck.AgreementError, ck.errors.UnknownClauseError):
+            return  # a fact about a clause the view does not know yet
+        for ruling in verdict.rulings:
+            assert ruling.clause_id not in late
+
     @given(agreement=ckst.agreements(), a=ckst.days(), b=ckst.days())
     def test_monotone(self, agreement: ck.Agreement, a: pendulum.Date, b: pendulum.Date) -> None:
         """Knowing on a later day never forgets an amendment or a source known earlier."""

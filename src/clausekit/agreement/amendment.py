@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
+from collections.abc import Iterable, Mapping
+from typing import TypeAlias, cast
 
 import attrs
 import pendulum
@@ -13,6 +13,10 @@ from clausekit.clauses.base import valid_id
 from clausekit.errors import (
     AgreementError,
     AmbiguityError,
+    UnknownClauseError,
+    UnknownFieldError,
+    closest,
+    did_you_mean,
 )
 from clausekit.evidence import Evidence, require_evidence
 from clausekit.time import DateRange, to_day
@@ -70,6 +74,34 @@ def _default_announced(amendment: Amendment) -> pendulum.Date:
     return amendment.effective
 
 
+Reports: TypeAlias = tuple[tuple[str, pendulum.Date], ...]
+"""An amendment's report days: ``(term, day)`` pairs sorted by term (see ``Amendment.reported``)."""
+
+
+def _reported(value: Mapping[str, object] | Iterable[tuple[str, object]]) -> Reports:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    out: dict[str, pendulum.Date] = {}
+    for pair in pairs:
+        try:
+            term, day = pair
+        except (TypeError, ValueError):
+            raise AgreementError(
+                f"reported={value!r} must map a clause id, or 'clause-id.field', to the day it "
+                "was first reported, e.g. {'revenue-share.until': '2025-01-21'}."
+            ).at(field="reported") from None
+        if not isinstance(term, str):
+            raise AgreementError(
+                f"reported names {term!r}, which is not text; name a clause by its id, or one "
+                "of its terms as 'clause-id.field'."
+            ).at(field="reported")
+        if term in out:
+            raise AgreementError(
+                f"reported names {term!r} twice; give each term one day, the first report."
+            ).at(field="reported", item=term)
+        out[term] = to_day(day, field=f"reported[{term!r}]")
+    return tuple(sorted(out.items()))
+
+
 @attrs.frozen(kw_only=True)
 class Amendment:
     """A dated change to an agreement: adds, ends or replaces clauses, with its evidence.
@@ -90,6 +122,16 @@ class Amendment:
         replaces: clauses it ends and replaces in one step.
         evidence: at least one source.
         note: anything a reader should know.
+        reported: terms of the amendment that the public learnt of after its
+            announcement, each with the day it was first reported (knowledge
+            time; see reported_on). Give a mapping; it is kept as (term, day)
+            pairs sorted by term. A term is a clause id (a clause the
+            amendment adds, replaces with or ends) or "clause-id.field" (a
+            field of a clause it adds or replaces with). As known before the
+            day, the clause is absent (its replacement is not made, so the
+            old clause stays in force; its ending is not made), or the field
+            is undisclosed and takes its default (no until: no end known; no
+            ends: it ends nothing). A day comes on or after the announcement.
     """
 
     id: str = attrs.field(validator=valid_id)
@@ -105,6 +147,7 @@ class Amendment:
     replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=_replacement_tuple)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence_tuple)
     note: str = ""
+    reported: Reports = attrs.field(default=(), converter=_reported)
 
     def __attrs_post_init__(self) -> None:
         require_evidence(f"Amendment {self.id!r}", self.evidence)
@@ -125,6 +168,66 @@ class Amendment:
                 )
             if self.effective_latest == self.effective:
                 object.__setattr__(self, "effective_latest", None)
+        for term, day in self.reported:
+            self._check_report(term, day)
+
+    def _check_report(self, term: str, day: pendulum.Date) -> None:
+        """A report names a clause or a field of this amendment, on or after its announcement."""
+        latest = self.announced.latest if isinstance(self.announced, DateRange) else self.announced
+        if day < latest:
+            raise AgreementError(
+                f"Amendment {self.id!r}: reported[{term!r}]={day} is before the amendment was "
+                f"announced ({self.announced}); a term first reported with the announcement needs "
+                "no entry, and one reported later is reported on a later day."
+            ).at(amendment=self.id, field="reported", item=term)
+        where = f"Amendment {self.id!r} reported"
+        added = {c.id: c for c in self.added()}
+        if term in added or term in self.ends:
+            return
+        clause_id, dot, field = term.rpartition(".")
+        if not dot or clause_id not in added:
+            named = clause_id if dot else term
+            known = sorted({*added, *self.ends})
+            suggestions = closest(named, known)
+            raise UnknownClauseError(
+                f"{where} names {term!r}, but this amendment adds, replaces or ends no clause "
+                f"{named!r}.{did_you_mean(suggestions)} Name one of its clauses by id, or a "
+                f"term of one as 'clause-id.field'; its clauses: {', '.join(known) or '(none)'}.",
+                clause_id=named,
+                suggestions=suggestions,
+                where=where,
+            ).at(amendment=self.id, field="reported", item=term)
+        clause = added[clause_id]
+        fields = {a.name: a for a in attrs.fields(type(clause)) if a.init}
+        revertible = sorted(n for n, a in fields.items() if a.default is not attrs.NOTHING)
+        if field not in revertible:
+            raise UnknownFieldError.for_field(
+                field,
+                revertible,
+                clause_id=clause_id,
+                kind=type(clause).kind,
+                where=where,
+                required=field in fields,
+            ).at(amendment=self.id, field="reported", item=term)
+
+    def reported_on(self, term: str) -> pendulum.Date | None:
+        """The day ``term`` (a clause id, or ``"clause-id.field"``) was first reported, when
+        that is later than the announcement; None when it was known from the announcement.
+
+        Examples:
+            >>> import clausekit as ck
+            >>> src = ck.OutsideSource(url="https://example.com", title="E",
+            ...     published="2020-01-01", gloss="g")
+            >>> share = ck.RevenueShare(id="share", title="Share", payer="A", payee="B",
+            ...     until="2030-01-01", evidence=[src])
+            >>> a = ck.Amendment(id="a", title="A", effective="2020-01-01", adds=[share],
+            ...     reported={"share.until": "2022-05-01"}, evidence=[src])
+            >>> a.reported
+            (('share.until', Date(2022, 5, 1)),)
+            >>> a.reported_on("share.until"), a.reported_on("share")
+            (Date(2022, 5, 1), None)
+        """
+        return next((day for t, day in self.reported if t == term), None)
 
     @property
     def effective_range(self) -> DateRange | None:

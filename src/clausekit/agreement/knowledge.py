@@ -2,11 +2,21 @@
 
 ``as_known_on(D)`` keeps the amendments announced by D, and only the evidence
 published by D (a seed document by the earliest day of its publication range).
-A term first reported after D is undisclosed in the view (a clause's
-:meth:`~clausekit.clauses.base.ClauseBase.as_known_on` hook says how), so no
-answer as known on D cites a source published after D. An amendment or clause
-known by D whose every source came out later keeps no citation: the view says
-so rather than cite the future.
+A term first reported after D is undisclosed in the view, so no answer as
+known on D cites a source published after D or rests on a term reported
+after D:
+
+- an amendment's ``reported`` names a clause, an ending or a field first
+  reported after its announcement (:attr:`~clausekit.Amendment.reported`):
+  before that day the clause is absent from the view (a replacement with it,
+  so the old clause stays in force), the ending is not made, or the field
+  is back at its default (no ``until``: no end known; no ``ends``: the
+  clause ends nothing);
+- a clause kind may keep report days of its own (the
+  :meth:`~clausekit.clauses.base.ClauseBase.as_known_on` hook says how).
+
+An amendment or clause known by D whose every source came out later keeps no
+citation: the view says so rather than cite the future.
 
 The view changes only on the days an amendment was announced, a source
 published or a term reported; between them the same view serves every day
@@ -71,14 +81,50 @@ def _clause(clause: Clause, day: pendulum.Date) -> Clause:
     return _with_evidence(known, _public(known.evidence, day))  # type: ignore[return-value]
 
 
+def _undisclosed(clause: Clause, fields: set[str]) -> Clause:
+    """``clause`` with ``fields`` back at their defaults (built anew, so its checks run)."""
+    if not fields:
+        return clause
+    cls = type(clause)
+    kept = {a.alias: getattr(clause, a.name) for a in attrs.fields(cls) if a.init}
+    for a in attrs.fields(cls):
+        if a.name in fields:
+            del kept[a.alias]
+    return cls(**kept)
+
+
 def _amendment(amendment: Amendment, day: pendulum.Date) -> Amendment:
-    adds = tuple(_clause(c, day) for c in amendment.adds)
-    replaces = tuple(Replacement(r.old, _clause(r.new, day)) for r in amendment.replaces)
+    late = [term for term, reported in amendment.reported if reported > day]
+    ids = {c.id for c in amendment.added()} | set(amendment.ends)
+    hidden = {t for t in late if t in ids}
+    fields: dict[str, set[str]] = {}
+    for term in late:
+        if term not in hidden:
+            clause_id, _, field = term.rpartition(".")
+            fields.setdefault(clause_id, set()).add(field)
+    adds = tuple(
+        _clause(_undisclosed(c, fields.get(c.id, set())), day)
+        for c in amendment.adds
+        if c.id not in hidden
+    )
+    replaces = tuple(
+        Replacement(r.old, _clause(_undisclosed(r.new, fields.get(r.new.id, set())), day))
+        for r in amendment.replaces
+        if r.new.id not in hidden and r.old not in hidden
+    )
+    ends = tuple(e for e in amendment.ends if e not in hidden)
     out = amendment
-    if adds != amendment.adds or replaces != amendment.replaces:
+    if (
+        adds != amendment.adds
+        or replaces != amendment.replaces
+        or ends != amendment.ends
+        or amendment.reported
+    ):
         out = copy.copy(amendment)
         object.__setattr__(out, "adds", adds)
         object.__setattr__(out, "replaces", replaces)
+        object.__setattr__(out, "ends", ends)
+        object.__setattr__(out, "reported", ())  # the view knows nothing reported later
     return _with_evidence(out, _public(amendment.evidence, day))  # type: ignore[return-value]
 
 
@@ -96,6 +142,7 @@ def _days(agreement: Agreement) -> tuple[pendulum.Date, ...]:
         days |= {p for e in evidence if (p := published_on(e)) is not None}
         for clause in clauses:
             days |= set(clause.reported_days())
+        days |= {reported for _, reported in amendment.reported}
     return tuple(sorted(days))
 
 

@@ -69,6 +69,64 @@ class UnknownClauseError(_NotKnown):
         )
 
 
+class UnknownFieldError(_NotKnown):
+    """A field of a clause that a term reference names but the clause's kind does not have
+    (or has without a default to fall back on).
+
+    Attributes:
+        field: the field as given.
+        clause_id: the clause it was looked up on.
+        kind: the clause's kind.
+        suggestions: fields of the kind that look like it, best first.
+        where: what named it (an amendment's ``reported``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str = "",
+        clause_id: str = "",
+        kind: str = "",
+        suggestions: Sequence[str] = (),
+        where: str = "",
+    ) -> None:
+        super().__init__(message, suggestions=suggestions)
+        self.field = field
+        self.clause_id = clause_id
+        self.kind = kind
+        self.where = where
+
+    @classmethod
+    def for_field(
+        cls,
+        field: str,
+        known: Iterable[str],
+        *,
+        clause_id: str,
+        kind: str,
+        where: str,
+        required: bool = False,
+    ) -> UnknownFieldError:
+        known = sorted(set(known))
+        suggestions = [] if required else closest(field, known)
+        why = (
+            "is required, so it has no default to stand for it undisclosed; report the whole "
+            f"clause {clause_id!r} instead."
+            if required
+            else f"is not a field of a {kind} clause.{did_you_mean(suggestions)}"
+        )
+        return cls(
+            f"{where} names {clause_id + '.' + field!r}, but {field!r} {why} Fields that may be "
+            f"reported later: {', '.join(known) or '(none)'}.",
+            field=field,
+            clause_id=clause_id,
+            kind=kind,
+            suggestions=suggestions,
+            where=where,
+        )
+
+
 class UnknownKindError(_NotKnown):
     """A clause or fact kind that no registered class has.
 

@@ -292,13 +292,17 @@ class EvidenceBase:
             self.claim(claim_id)
         return self._conflicts_by_claim.get(claim_id, ())
 
-    def disputes(self, evidence: Evidence) -> tuple[Conflict, ...]:
+    def disputes(
+        self, evidence: Evidence, *, known_on: pendulum.Date | None = None
+    ) -> tuple[Conflict, ...]:
         """The conflicts the claim ``evidence`` cites is part of; empty when nothing disputes it.
 
         Unlike :meth:`conflicts_involving`, it takes a citation as an answer
         holds it, and never raises: evidence that cites no claim, or a claim
         this base does not know (a user's own), is disputed by none of its
-        conflicts.
+        conflicts. With ``known_on``, only conflicts whose other side had a
+        claim published by that day (see :meth:`other_side`): as known on a
+        day, nobody could know of a disagreement not yet in print.
 
         Examples:
             >>> from clausekit.evidence import evidence_base
@@ -309,7 +313,37 @@ class EvidenceBase:
         """
         if evidence.claim is None:
             return ()
-        return self._conflicts_by_claim.get(evidence.claim, ())
+        found = self._conflicts_by_claim.get(evidence.claim, ())
+        if known_on is None:
+            return found
+        return tuple(c for c in found if self.other_side(c, evidence.claim, known_on=known_on))
+
+    def other_side(
+        self, conflict: Conflict, claim_id: str, *, known_on: pendulum.Date | None = None
+    ) -> tuple[Claim, ...]:
+        """The claims of ``conflict`` that disagree with ``claim_id``; with ``known_on``, only
+        those published by that day (a seed article by the earliest day of its range).
+
+        Examples:
+            >>> import pendulum
+            >>> from clausekit.evidence import evidence_base
+            >>> base = evidence_base()
+            >>> [conflict] = base.conflicts_involving("o.bloomberg-2019-07-22.agi-excluded-from-ip")
+            >>> [c.id for c in base.other_side(conflict, "o.bloomberg-2019-07-22.agi-excluded-from-ip")]
+            ['s004.agi-loses-access']
+            >>> base.other_side(conflict, "o.bloomberg-2019-07-22.agi-excluded-from-ip",
+            ...                 known_on=pendulum.Date(2024, 6, 1))
+            ()
+
+        Raises:
+            EvidenceError: when the conflict does not name ``claim_id``.
+        """
+        others = conflict.other_side(claim_id)
+        if known_on is None:
+            return others
+        return tuple(
+            c for c in others if (day := self._claim_days.get(c.id)) is not None and day <= known_on
+        )
 
     # ------------------------------------------------------------------ knowledge time
 

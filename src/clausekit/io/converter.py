@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from clausekit.errors import ClauseKitError, EvidenceError
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.io.kinds import family_holding, kind_of
-from clausekit.io.shapes import DATE_OR_RANGE, fields_of, nullable
+from clausekit.io.shapes import DATE_OR_RANGE, REPORTS, fields_of, nullable
 from clausekit.money import Money, to_money
 from clausekit.time import DateRange, Period, to_day, to_period
 
@@ -270,6 +270,17 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
 
     converter.register_unstructure_hook_func(lambda t: t == DATE_OR_RANGE, unstructure_announced)
     converter.register_structure_hook_func(lambda t: t == DATE_OR_RANGE, structure_announced)
+
+    def structure_reported(value: Any, _: Any) -> tuple[tuple[str, pendulum.Date], ...]:
+        if not _is_mapping(value) or not all(isinstance(k, str) for k in value):
+            raise _Refused("expected a table from term to day")
+        return tuple((k, _structure_day(v, None)) for k, v in value.items())
+
+    def unstructure_reported(value: tuple[tuple[str, pendulum.Date], ...]) -> dict[str, str]:
+        return {term: day.isoformat() for term, day in value}
+
+    converter.register_unstructure_hook_func(lambda t: t == REPORTS, unstructure_reported)
+    converter.register_structure_hook_func(lambda t: t == REPORTS, structure_reported)
 
     hooks: dict[type, Callable[[Any, Any], Any]] = {}  # per class, filled on first use
 

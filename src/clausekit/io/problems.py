@@ -112,6 +112,8 @@ def _field(path: FieldPath, place: Place, here: Any) -> FieldPath:
     value = here[place.field]
     if place.item is not None and isinstance(value, list) and place.item in value:
         return (*path, place.field, value.index(place.item))
+    if place.item is not None and isinstance(value, Mapping) and place.item in value:
+        return (*path, place.field, place.item)  # a table's key: an amendment's reported term
     return (*path, place.field)
 
 

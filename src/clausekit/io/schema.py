@@ -196,6 +196,12 @@ def _schema_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": "#/$defs/Money"}
     if shape == "announced":
         return {"oneOf": [_schema_type(pendulum.Date, defs), _schema_ref(DateRange, defs)]}
+    if shape == "reported":
+        return {
+            "type": "object",
+            "description": "A clause id, or 'clause-id.field', to the day it was first reported.",
+            "additionalProperties": _schema_type(pendulum.Date, defs),
+        }
     if shape == "evidence":
         if "Evidence" not in defs:
             defs["ClaimReference"] = _CLAIM

@@ -27,6 +27,7 @@ import attrs
 import pendulum
 
 from clausekit.agreement import Agreement, Amendment, Replacement
+from clausekit.agreement.amendment import Reports
 from clausekit.errors import shown
 from clausekit.evidence import Evidence, OutsideSource, SeedExcerpt
 from clausekit.io.kinds import family_holding, kind_of
@@ -36,6 +37,7 @@ from clausekit.time import DateRange, Period
 
 __all__ = [
     "DATE_OR_RANGE",
+    "REPORTS",
     "Field",
     "FieldPath",
     "describe_class",
@@ -55,11 +57,16 @@ FieldPath: TypeAlias = tuple[str | int, ...]
 DATE_OR_RANGE: Any = pendulum.Date | DateRange
 """The type of an amendment's ``announced`` day: a day, or a range when sources disagree."""
 
+REPORTS: Any = Reports
+"""The type of an amendment's ``reported``: in files a table from term to day."""
+
 
 def render_path(path: FieldPath) -> str:
     """A field path as text: ``('amendments', 3, 'adds', 0, 'rate')`` → ``amendments[3].adds[0].rate``."""
     out = ""
     for part in path:
+        if isinstance(part, str) and "." in part:
+            part = f'"{part}"'  # a table's key with a dot: an amendment's reported term
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
@@ -119,7 +126,7 @@ def shape_of(tp: Any) -> tuple[str, Any]:
 
     Shapes: ``str``, ``bool``, ``int``, ``day``, ``decimal``, ``money``,
     ``period``, ``enum``, ``list``, ``class``, ``clause``, ``fact``,
-    ``evidence`` and ``announced``;
+    ``evidence``, ``announced`` and ``reported`` (a table from term to day);
     ``other`` for a type of a user's kind that files know nothing of (left
     to cattrs, unchecked, and free in the schema).
     """
@@ -131,6 +138,8 @@ def shape_of(tp: Any) -> tuple[str, Any]:
         return "evidence", bare
     if bare == DATE_OR_RANGE:
         return "announced", bare
+    if bare == REPORTS:
+        return "reported", bare
     if typing.get_origin(bare) in (tuple, frozenset):
         return "list", bare
     if bare in _SIMPLE:  # Money is an attrs class too, but written as { amount, currency }
@@ -186,6 +195,7 @@ _WORDS = {
     "decimal": "an exact decimal written as a string, such as '0.20'",
     "money": 'money such as { amount = "38000000000", currency = "USD" }',
     "announced": 'an ISO day or { earliest = "…", latest = "…" }',
+    "reported": 'a table from a clause id or "clause-id.field" to an ISO day',
     "evidence": 'evidence: { claim = "…" }, a seed excerpt or an outside source',
     "clause": "a clause with a kind",
     "fact": "a fact with a kind",

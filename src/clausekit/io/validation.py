@@ -35,6 +35,7 @@ from clausekit.io.converter import AMOUNT, DECIMAL, Claims, _Refused, evidence_c
 from clausekit.io.formats import FORMAT
 from clausekit.io.kinds import CLAUSES, FACTS, Family
 from clausekit.io.shapes import (
+    REPORTS,
     FieldPath,
     describe_class,
     expected,
@@ -170,6 +171,8 @@ class Checker:
                 self.check_class(value, DateRange, path)
             else:
                 self.check_day(value, path)
+        elif shape == "reported":
+            self.check_reported(value, path)
         elif shape == "decimal":
             self.check_decimal(value, path)
         elif shape == "money":
@@ -245,6 +248,16 @@ class Checker:
             self.add((*path, "kind"), str(error), error)
             return
         self.check_class(value, cls, path, skip="kind")
+
+    def check_reported(self, value: Any, path: FieldPath) -> None:
+        """A table from a term (a clause id or ``clause-id.field``) to the day it was first reported."""
+        if not self.expect(isinstance(value, Mapping), value, REPORTS, path):
+            return
+        for term, day in value.items():
+            if not isinstance(term, str):
+                self.add((*path, _text(term)), f"expected a term as text, found {found(term)}.")
+                continue
+            self.check_day(day, (*path, term))
 
     def check_period(self, value: Any, path: FieldPath) -> None:
         if not isinstance(value, str):

@@ -150,8 +150,12 @@ def format_fact(fact: Fact) -> str:
     return text if fact.on is None else f"{text}@{fact.on.isoformat()}"
 
 
-def evidence_to_dict(evidence: Evidence) -> JSON:
-    """A seed excerpt or an outside source, with its one-line ``citation``."""
+def evidence_to_dict(evidence: Evidence, *, known_on: pendulum.Date | None = None) -> JSON:
+    """A seed excerpt or an outside source, with its one-line ``citation``.
+
+    ``disputed`` lists the recorded conflicts the claim is part of; with
+    ``known_on`` (an answer as known on a day), only claims published by then.
+    """
     if isinstance(evidence, SeedExcerpt):
         return {
             "type": "seed",
@@ -160,7 +164,7 @@ def evidence_to_dict(evidence: Evidence) -> JSON:
             "gloss": evidence.gloss,
             "claim": evidence.claim,
             "citation": cite(evidence),
-            "disputed": _disputed(evidence),
+            "disputed": _disputed(evidence, known_on),
         }
     return {
         "type": "outside",
@@ -170,19 +174,25 @@ def evidence_to_dict(evidence: Evidence) -> JSON:
         "gloss": evidence.gloss,
         "claim": evidence.claim,
         "citation": cite(evidence),
-        "disputed": _disputed(evidence),
+        "disputed": _disputed(evidence, known_on),
     }
 
 
-def _disputed(evidence: Evidence) -> list[JSON]:
-    """The recorded conflicts the cited claim is part of, each with the claims on the other side."""
-    if evidence.claim is None:
+def _disputed(evidence: Evidence, known_on: pendulum.Date | None) -> list[JSON]:
+    """The recorded conflicts the cited claim is part of, each with the claims on the other side
+    (as known on ``known_on``, only those published by then)."""
+    claim = evidence.claim
+    if claim is None:
         return []
     from clausekit.evidence import evidence_base
 
+    base = evidence_base()
     return [
-        {"conflict": c.id, "other_side": [o.id for o in c.other_side(evidence.claim)]}
-        for c in evidence_base().disputes(evidence)
+        {
+            "conflict": c.id,
+            "other_side": [o.id for o in base.other_side(c, claim, known_on=known_on)],
+        }
+        for c in base.disputes(evidence, known_on=known_on)
     ]
 
 
@@ -225,10 +235,13 @@ def action_to_dict(action: Action, text: str) -> JSON:
     }
 
 
-def ruling_to_dict(ruling: Ruling, *, sources: Iterable[int] = ()) -> JSON:
+def ruling_to_dict(
+    ruling: Ruling, *, sources: Iterable[int] = (), known_on: pendulum.Date | None = None
+) -> JSON:
     """One clause's ruling: the clause, its amendment, the effect, why, and the sources.
 
-    ``sources`` are the numbers of the verdict's ``sources`` entries the ruling cites.
+    ``sources`` are the numbers of the verdict's ``sources`` entries the ruling cites;
+    ``known_on`` the day an answer as known on a day was known (see :func:`evidence_to_dict`).
     """
     return {
         "clause": clause_to_dict(ruling.clause),
@@ -238,7 +251,8 @@ def ruling_to_dict(ruling: Ruling, *, sources: Iterable[int] = ()) -> JSON:
         "conditions": [c.text for c in ruling.finding.conditions],
         "missing": list(ruling.finding.missing),
         "evidence": [
-            evidence_to_dict(e) for e in _unique((*ruling.evidence, *ruling.amendment.evidence))
+            evidence_to_dict(e, known_on=known_on)
+            for e in _unique((*ruling.evidence, *ruling.amendment.evidence))
         ],
         "sources": list(sources),
     }
@@ -338,7 +352,8 @@ def verdict_to_dict(verdict: Verdict) -> JSON:
         "assumptions": list(verdict.assumptions),
         "facts": [format_fact(f) for f in verdict.scenario],
         "rulings": [
-            ruling_to_dict(r, sources=n) for r, n in zip(verdict.rulings, numbers, strict=True)
+            ruling_to_dict(r, sources=n, known_on=verdict.known_on)
+            for r, n in zip(verdict.rulings, numbers, strict=True)
         ],
         "sources": source_groups_to_dict(groups),
         "readings": [

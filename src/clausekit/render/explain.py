@@ -53,6 +53,8 @@ from clausekit.errors import RenderFormatError
 from clausekit.evidence import Evidence, SeedExcerpt
 
 if TYPE_CHECKING:
+    import pendulum
+
     from clausekit.verdict import Reading, Ruling, Verdict
 
 __all__ = [
@@ -252,7 +254,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
     key = (format, width)
     why = texts.get(key)
     if why is None:
-        why = (_why_markdown if markdown else _why_text)(verdict.rulings, width)
+        why = (_why_markdown if markdown else _why_text)(verdict.rulings, width, verdict.known_on)
         # Bounded: the usual renderings are kept, not one text per width ever asked.
         if len(texts) < _KEPT_TEXTS:
             texts[key] = why
@@ -281,19 +283,25 @@ def readings_lines(readings: Sequence[Reading]) -> list[tuple[str, str]]:
     return lines
 
 
-def conflict_notes(evidence: Evidence) -> tuple[str, ...]:
+def conflict_notes(evidence: Evidence, *, known_on: pendulum.Date | None = None) -> tuple[str, ...]:
     """For a cited claim that a recorded conflict involves: the conflict and the other side.
 
-    Empty when the evidence base records no conflict about the claim.
+    Empty when the evidence base records no conflict about the claim. With
+    ``known_on`` (an answer as known on a day), the other side names only the
+    claims published by then, and a conflict none of whose other side was
+    published yet is left out.
     """
     if evidence.claim is None:
         return ()
     from clausekit.evidence import evidence_base  # loads the bundled files on first use
 
+    base = evidence_base()
     notes = []
-    for conflict in evidence_base().disputes(evidence):
-        others = ", ".join(f"{c.id} ({c.gloss})" for c in conflict.other_side(evidence.claim))
-        notes.append(f"disputed ({conflict.id}): {others}")
+    for conflict in base.disputes(evidence, known_on=known_on):
+        others = base.other_side(conflict, evidence.claim, known_on=known_on)
+        notes.append(
+            f"disputed ({conflict.id}): {', '.join(f'{c.id} ({c.gloss})' for c in others)}"
+        )
     return tuple(notes)
 
 
@@ -311,7 +319,7 @@ def _ruling_head(number: int, ruling: Ruling, *, code: str = "'") -> str:
     )
 
 
-def _why_text(rulings: Sequence[Ruling], width: int) -> str:
+def _why_text(rulings: Sequence[Ruling], width: int, known_on: pendulum.Date | None) -> str:
     groups, numbers = group_sources(rulings)
     lines = ["Why:"]
     body = textwrap.TextWrapper(
@@ -347,7 +355,7 @@ def _why_text(rulings: Sequence[Ruling], width: int) -> str:
         for claim in group.claims:
             for text, indent in (
                 (claim_line(claim), "- "),
-                *((n, "  ! ") for n in conflict_notes(claim)),
+                *((n, "  ! ") for n in conflict_notes(claim, known_on=known_on)),
             ):
                 lines.append(
                     textwrap.fill(
@@ -383,7 +391,7 @@ def _md_source(evidence: Evidence) -> str:
     return f"[{_md(evidence.title)}]({evidence.url}), {evidence.published.isoformat()}"
 
 
-def _why_markdown(rulings: Sequence[Ruling], width: int) -> str:
+def _why_markdown(rulings: Sequence[Ruling], width: int, known_on: pendulum.Date | None) -> str:
     del width  # Markdown is not wrapped: the reader's screen does that
     groups, numbers = group_sources(rulings)
     lines = ["**Why:**", ""]
@@ -398,5 +406,7 @@ def _why_markdown(rulings: Sequence[Ruling], width: int) -> str:
         lines.append(f"{group.number}. {_md_source(group.source)}")
         for claim in group.claims:
             lines.append(f"    - {_md_claim(claim)}")
-            lines.extend(f"        - ⚠ {_md(note)}" for note in conflict_notes(claim))
+            lines.extend(
+                f"        - ⚠ {_md(note)}" for note in conflict_notes(claim, known_on=known_on)
+            )
     return "\n".join(lines)

@@ -39,8 +39,10 @@ def agreements(
     days; each adds clauses of every registered kind (or of ``kinds``, as
     :func:`clauses` takes them), may end or replace clauses in
     force, and is announced on, before or after its effective day (sometimes
-    only as a date range). About one agreement in three has an AGI clause
-    that ends or starts some of its clauses.
+    only as a date range); some of its terms (a clause's end, what an AGI
+    clause ends) are first reported later (``Amendment.reported``). About one
+    agreement in three has an AGI clause that ends or starts some of its
+    clauses.
     """
     party_list = draw(parties())
     names = [p.name for p in party_list]
@@ -95,6 +97,12 @@ def agreements(
         announced: pendulum.Date | DateRange = day.add(days=shift)
         if draw(st.integers(0, 5)) == 0:
             announced = DateRange(day, day.add(days=draw(st.integers(1, 10))))
+        latest = announced.latest if isinstance(announced, DateRange) else announced
+        # Some terms come out after the announcement: an end, or what an AGI clause ends.
+        terms = [f"{c.id}.until" for c in adds] + [f"{r.new.id}.until" for r in replaces]
+        terms += [f"{c.id}.ends" for c in adds if isinstance(c, AGIClause) and c.ends]
+        late = draw(st.lists(st.sampled_from(terms), max_size=2, unique=True)) if terms else []
+        reported = {t: latest.add(days=draw(st.integers(1, 800))) for t in late}
         amendments.append(
             Amendment(
                 id=f"a{index}",
@@ -105,6 +113,7 @@ def agreements(
                 ends=ends,
                 replaces=replaces,
                 evidence=(draw(evidence()),),
+                reported=reported,
             )
         )
     return Agreement(id="generated", title="Generated", parties=party_list, amendments=amendments)
