@@ -330,7 +330,7 @@ class EvidenceBase:
             >>> base = evidence_base()
             >>> [conflict] = base.conflicts_involving("o.bloomberg-2019-07-22.agi-excluded-from-ip")
             >>> [c.id for c in base.other_side(conflict, "o.bloomberg-2019-07-22.agi-excluded-from-ip")]
-            ['s004.agi-loses-access']
+            ['s004.agi-loses-access', 's004.agi-caveat']
             >>> base.other_side(conflict, "o.bloomberg-2019-07-22.agi-excluded-from-ip",
             ...                 known_on=pendulum.Date(2024, 6, 1))
             ()
