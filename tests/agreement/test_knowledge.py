@@ -78,7 +78,10 @@ class TestConflictsAsKnown:
         assert "c.agi-loses-access" not in verdict.explain()
         assert "s004" not in verdict.explain(format="markdown")
         disputed = [
-            d for r in verdict_to_dict(verdict)["rulings"] for e in r["evidence"] for d in e["disputed"]
+            d
+            for r in verdict_to_dict(verdict)["rulings"]
+            for e in r["evidence"]
+            for d in e["disputed"]
         ]
         assert disputed == []
 
