@@ -9,9 +9,10 @@ import json
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pendulum
 import pytest
@@ -243,3 +244,31 @@ def test_the_checker_names_the_users_trigger_event() -> None:
     assert not by_id["royalty"].dormant
     note = CheckContext.dormant_note(by_id["royalty"], by_id["exit-royalty"])
     assert note == " ('exit-royalty' only once the target is acquired)"
+
+
+def test_a_user_fact_kind_gives_its_own_short_form() -> None:
+    """``from_short``/``short_form`` let a kind read and write ``--fact KIND:...`` its own way."""
+    from clausekit.cli.facts import parse_fact
+    from clausekit.money import to_money
+    from clausekit.render import format_fact
+
+    @attrs.frozen(repr=False)
+    class Valuation(ck.Fact, kind="valuation"):
+        amount: ck.Money = attrs.field(converter=lambda v: to_money(v, field="amount"))
+
+        @classmethod
+        def from_short(cls, rest: str, fail: Callable[[str], Exception]) -> Valuation:
+            number, _, currency = rest.partition(" ")
+            if not currency:
+                raise fail("must read valuation:AMOUNT CUR, e.g. 'valuation:100 USD'")
+            return cls(ck.Money(number, currency))
+
+        def short_form(self) -> str:
+            return f"{self.amount.amount} {self.amount.currency}"
+
+    fact = parse_fact("valuation:100 USD@2024-01-01")
+    assert fact == Valuation(ck.Money("100", "USD"), on="2024-01-01")
+    assert format_fact(fact) == "valuation:100 USD@2024-01-01"
+    assert parse_fact("valuation:amount=100 USD") == Valuation(ck.Money("100", "USD"))
+    with pytest.raises(ck.InvalidFactError, match=r"--fact 'valuation:100' must read valuation"):
+        parse_fact("valuation:100")

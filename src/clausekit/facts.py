@@ -28,6 +28,14 @@ from clausekit.money import Money, to_money, to_rate
 from clausekit.registry import FACT_KINDS, register_subclass
 from clausekit.time import Period, to_day, to_period
 
+_AGI_STATES: dict[str, bool | None] = {"verified": True, "unverified": False, "unknown": None}
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal as plain digits, never in exponent form ("0.20", "10000000000")."""
+    return format(value, "f")
+
+
 __all__ = [
     "FACT_TYPES",
     "AGIDeclared",
@@ -107,6 +115,22 @@ class Fact:
     def references(self) -> frozenset[str]:
         """Ids of the clauses the fact names; the agreement checks they exist."""
         return frozenset()
+
+    timeless: ClassVar[bool] = False
+    """True when the fact is in the view of every day asked, its ``on`` being a term the clauses
+    read (the day AGI was declared) rather than the day it starts to hold."""
+
+    @classmethod
+    def from_short(cls, rest: str, fail: Callable[[str], Exception]) -> Fact | None:
+        """Read the kind's own short ``--fact`` form (the text after ``KIND:``), or None when
+        the kind has none and the command line reads ``FIELD=VALUE`` pairs or the value of
+        its single field. Raise ``fail(why)`` for a malformed form ("must read ...")."""
+        return None
+
+    def short_form(self) -> str | None:
+        """The fact in its kind's own short form (without ``KIND:``), or None for the generic
+        form; :func:`clausekit.render.format_fact` writes it, :meth:`from_short` reads it."""
+        return None
 
     def with_canonical_parties(self, canonical: Callable[[str], str]) -> Fact:
         """The same fact with every party field replaced by ``canonical(name)``."""
@@ -241,6 +265,29 @@ class AGIDeclared(Fact, kind="agi-declared"):
     def exclusions(self) -> tuple[tuple[Hashable, Hashable], ...]:
         return (("agi-declaration", self),)
 
+    timeless: ClassVar[bool] = True  # an AGI clause reads the day; the declaration stays in view
+
+    @classmethod
+    def from_short(cls, rest: str, fail: Callable[[str], Exception]) -> AGIDeclared:
+        """``DAY[:verified|:unverified|:unknown[:VERIFIED_ON]]``."""
+        parts = [p.strip() for p in rest.split(":")]
+        if len(parts) > 3:
+            raise fail("must read agi-declared:DAY[:verified|:unverified|:unknown[:DAY]]")
+        on = to_day(parts[0], field="agi-declared")
+        state = parts[1].lower() if len(parts) > 1 else "unknown"
+        if state not in _AGI_STATES:
+            raise fail(f"has verification state {parts[1]!r}; use verified, unverified or unknown")
+        verified_on = to_day(parts[2], field="agi-declared verified on") if len(parts) > 2 else None
+        return cls(on=on, verified=_AGI_STATES[state], verified_on=verified_on)
+
+    def short_form(self) -> str:
+        text = self.on.isoformat()
+        if self.verified is not None or self.verified_on is not None:
+            text += {True: ":verified", False: ":unverified", None: ":unknown"}[self.verified]
+        if self.verified_on is not None:
+            text += f":{self.verified_on.isoformat()}"
+        return text
+
 
 @attrs.frozen(repr=False)
 class Revenue(Fact, kind="revenue"):
@@ -251,6 +298,22 @@ class Revenue(Fact, kind="revenue"):
     earned_by: str | None = None
 
     party_fields: ClassVar[tuple[str, ...]] = ("earned_by",)
+
+    @classmethod
+    def from_short(cls, rest: str, fail: Callable[[str], Exception]) -> Revenue:
+        """``AMOUNT CUR:PERIOD[:PARTY]``."""
+        parts = [p.strip() for p in rest.split(":")]
+        if len(parts) not in (2, 3) or not all(parts):
+            raise fail(
+                "must read revenue:AMOUNT CUR:PERIOD[:PARTY], e.g. 'revenue:10000000000 USD:2025'"
+            )
+        amount = to_money(parts[0], field="revenue")
+        period = to_period(parts[1], field="revenue period")
+        return cls(amount, period, earned_by=parts[2] if len(parts) == 3 else None)
+
+    def short_form(self) -> str:
+        text = f"{_plain(self.amount.amount)} {self.amount.currency}:{self.period}"
+        return text + (f":{self.earned_by}" if self.earned_by is not None else "")
 
 
 @attrs.frozen(repr=False)
@@ -265,6 +328,17 @@ class AssumedRate(Fact, kind="assumed-rate"):
 
     def references(self) -> frozenset[str]:
         return frozenset((self.clause,))
+
+    @classmethod
+    def from_short(cls, rest: str, fail: Callable[[str], Exception]) -> AssumedRate:
+        """``CLAUSE=RATE``."""
+        clause, eq, rate = rest.partition("=")
+        if not eq or not clause.strip() or not rate.strip():
+            raise fail("must read assumed-rate:CLAUSE=RATE, e.g. assumed-rate:rs=0.20")
+        return cls(clause.strip(), rate.strip())
+
+    def short_form(self) -> str:
+        return f"{self.clause}={_plain(self.rate)}"
 
 
 FACT_TYPES: tuple[type[Fact], ...] = (

@@ -164,8 +164,8 @@ def _facts(value: Iterable[object]) -> tuple[Fact, ...]:
 
 
 def _dated(fact: Fact) -> pendulum.Date | None:
-    """The day a fact holds from, for the view of a day (AGI declarations keep their own)."""
-    return None if isinstance(fact, AGIDeclared) else fact.on
+    """The day a fact holds from, for the view of a day (a timeless fact is in every view)."""
+    return None if fact.timeless else fact.on
 
 
 def _check_consistent(instance: Scenario, attribute: object, facts: tuple[Fact, ...]) -> None:

@@ -21,22 +21,18 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from clausekit.errors import ClauseKitError, InvalidFactError, closest
-from clausekit.money import to_money
 from clausekit.registry import FACT_KINDS
 from clausekit.scenario import (
-    AGIDeclared,
-    AssumedRate,
     Disputed,
     Fact,
-    Revenue,
 )
-from clausekit.time import to_day, to_period
+from clausekit.time import to_day
 
 __all__ = ["FACT_HELP", "fact_kinds", "parse_disputed", "parse_fact"]
 
@@ -76,7 +72,7 @@ _BOOLEANS: dict[str, bool | None] = {
 _DAY_SUFFIX = re.compile(r"@\s*(?P<day>\d[^@]*)$")
 
 
-def fact_kinds() -> Mapping[str, type]:
+def fact_kinds() -> Mapping[str, type[Fact]]:
     """Every registered fact kind (:data:`clausekit.registry.FACT_KINDS`), by its tag."""
     return {kind: FACT_KINDS[kind] for kind in FACT_KINDS.kinds()}
 
@@ -85,7 +81,7 @@ def _error(text: str, why: str) -> InvalidFactError:
     return InvalidFactError(f"--fact {text!r} {why}. See 'clausekit ask --help' for the forms.")
 
 
-def _lookup(text: str, kind: str) -> type:
+def _lookup(text: str, kind: str) -> type[Fact]:
     kinds = fact_kinds()
     if kind not in kinds:
         from clausekit.extensions import load_extensions
@@ -131,14 +127,12 @@ def parse_fact(text: str) -> Fact:
     rest = rest.strip()
     day: str | None = None
     suffix = _DAY_SUFFIX.search(rest)
-    if suffix is not None and cls is not AGIDeclared:
+    if suffix is not None and not cls.timeless:  # a timeless fact's day is part of its form
         day, rest = suffix["day"].strip(), rest[: suffix.start()].strip()
     if not sep or not rest:
         raise _error(text, f"has nothing after '{kind}:'")
-    special = _SPECIAL.get(cls)
-    if special is not None and not _named_fields(cls, rest):
-        fact = special(text, rest)
-    else:
+    fact = None if _named_fields(cls, rest) else cls.from_short(rest, lambda why: _error(text, why))
+    if fact is None:
         fact = _generic(text, kind, cls, rest)
     if day is not None:
         fact = _with_day(text, kind, fact, day)
@@ -240,43 +234,3 @@ def _with_day(text: str, kind: str, fact: Fact, day: str) -> Fact:
     on = to_day(day, field=f"--fact {kind} @DAY")
     changed: Fact = attrs.evolve(fact, on=on)
     return changed
-
-
-def _parse_agi(text: str, rest: str) -> AGIDeclared:
-    parts = [p.strip() for p in rest.split(":")]
-    if len(parts) > 3:
-        raise _error(text, "must read agi-declared:DAY[:verified|:unverified|:unknown[:DAY]]")
-    on = to_day(parts[0], field="agi-declared")
-    state = parts[1].lower() if len(parts) > 1 else "unknown"
-    if state not in _AGI_STATES:
-        raise _error(
-            text, f"has verification state {parts[1]!r}; use verified, unverified or unknown"
-        )
-    verified_on = to_day(parts[2], field="agi-declared verified on") if len(parts) > 2 else None
-    return AGIDeclared(on=on, verified=_AGI_STATES[state], verified_on=verified_on)
-
-
-def _parse_rate(text: str, rest: str) -> AssumedRate:
-    clause, eq, rate = rest.partition("=")
-    if not eq or not clause.strip() or not rate.strip():
-        raise _error(text, "must read assumed-rate:CLAUSE=RATE, e.g. assumed-rate:rs=0.20")
-    return AssumedRate(clause.strip(), rate.strip())
-
-
-def _parse_revenue(text: str, rest: str) -> Revenue:
-    parts = [p.strip() for p in rest.split(":")]
-    if len(parts) not in (2, 3) or not all(parts):
-        raise _error(
-            text, "must read revenue:AMOUNT CUR:PERIOD[:PARTY], e.g. 'revenue:10000000000 USD:2025'"
-        )
-    amount = to_money(parts[0], field="revenue")
-    period = to_period(parts[1], field="revenue period")
-    return Revenue(amount, period, earned_by=parts[2] if len(parts) == 3 else None)
-
-
-_SPECIAL: dict[type, Callable[[str, str], Fact]] = {
-    AGIDeclared: _parse_agi,
-    AssumedRate: _parse_rate,
-    Revenue: _parse_revenue,
-}
-"""Fact kinds with a short form of their own (``revenue:AMOUNT CUR:PERIOD``)."""

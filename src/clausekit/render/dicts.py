@@ -127,19 +127,11 @@ def format_fact(fact: Fact) -> str:
         'revenue:10000000000 USD:2025-01-01/2026-01-01'
     """
     kind = type(fact).kind
-    if isinstance(fact, AGIDeclared):
-        text = f"{kind}:{fact.on.isoformat()}"
-        if fact.verified is not None or fact.verified_on is not None:
-            text += {True: ":verified", False: ":unverified", None: ":unknown"}[fact.verified]
-        if fact.verified_on is not None:
-            text += f":{fact.verified_on.isoformat()}"
-        return text
-    if isinstance(fact, AssumedRate):
-        return f"{kind}:{fact.clause}={_decimal(fact.rate)}"
-    if isinstance(fact, Revenue):
-        amount = fact.amount
-        text = f"{kind}:{_decimal(amount.amount)} {amount.currency}:{fact.period}"
-        return text + (f":{fact.earned_by}" if fact.earned_by is not None else "")
+    short = fact.short_form()
+    if short is not None:
+        return (
+            f"{kind}:{short}" if fact.on is None or fact.timeless else f"{kind}:{short}@{fact.on}"
+        )
     fields = [a.name for a in attrs.fields(type(fact)) if a.name != "on"]
     values = [getattr(fact, name) for name in fields]
     text = (
