@@ -71,7 +71,7 @@ class Agreement:
     """Parties and the ordered amendments between them; asks and answers questions.
 
     Attributes:
-        id: a short id (``"openai-microsoft"``).
+        id: a short id (``"acme-beta-supply"``).
         title: a human title.
         parties: every party any clause or question may name.
         amendments: in order of their effective dates; the first is the original agreement.

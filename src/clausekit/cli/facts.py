@@ -1,9 +1,9 @@
 """The ``--fact`` syntax: a scenario fact in one word, for every registered fact kind.
 
 ``--fact KIND:ARG`` names a fact kind and fills its one party field, or its one
-required field (``offer-declined:Microsoft``); ``--fact KIND:FIELD=VALUE,FIELD=VALUE``
+required field (``offer-declined:Beta``); ``--fact KIND:FIELD=VALUE,FIELD=VALUE``
 fills fields by name; a suffix ``@DAY`` gives the day the fact happened
-(``offer-declined:Microsoft@2025-03-01``). Kinds registered outside clausekit
+(``offer-declined:Beta@2025-03-01``). Kinds registered outside clausekit
 (``--import MODULE``, or an installed extension) read the same way. A few kinds
 keep their own shorter forms (:data:`FACT_HELP`).
 

@@ -2,10 +2,10 @@
 
 Examples:
     >>> c = Claim(
-    ...     id="s001.rofr-trigger",
-    ...     document="001_7f6e26588299af66",
-    ...     excerpt="sofern Microsoft nicht selbst als Anbieter zum Zuge kommen möchte",
-    ...     gloss="provided Microsoft does not itself want to win the business as provider",
+    ...     id="s009.rofr-trigger",
+    ...     document="009_example",
+    ...     excerpt="sofern die Beta nicht selbst als Anbieterin zum Zuge kommen möchte",
+    ...     gloss="provided Beta does not itself want to win the business as provider",
     ...     topics=("rofr", "rofr-trigger"),
     ...     status="reported",
     ... )

@@ -1,6 +1,6 @@
 """Conflicts: claims that disagree, kept side by side.
 
-Sources disagree (Microsoft invested "13" or "almost 14" billion dollars;
+Sources disagree (an investment of "13" or "almost 14" billion dollars;
 one seed says the partnership was "terminated"). A :class:`Conflict` keeps
 every claim involved, grouped into sides: the claims on one side agree with
 each other and disagree with every other side. Nothing is silently picked;

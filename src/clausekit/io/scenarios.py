@@ -7,7 +7,7 @@ own included, read from the registry when the file is read)::
     format = "clausekit/1"
     [[facts]]
     kind = "offer-declined"
-    by = "Microsoft"
+    by = "Beta"
     on = "2025-03-01"
 
 Problems are reported like a contract file's: every one, each with its
@@ -15,14 +15,14 @@ line, field path and fix.
 
 Examples:
     >>> import clausekit as ck
-    >>> s = ck.Scenario(ck.OfferDeclined(by="Microsoft", on="2025-03-01"),
+    >>> s = ck.Scenario(ck.OfferDeclined(by="Beta", on="2025-03-01"),
     ...                 ck.Revenue(amount="1000 USD", period="2025"))
     >>> print(dumps_scenario(s, format="toml"))
     format = "clausekit/1"
     <BLANKLINE>
     [[facts]]
     kind = "offer-declined"
-    by = "Microsoft"
+    by = "Beta"
     on = "2025-03-01"
     <BLANKLINE>
     [[facts]]
