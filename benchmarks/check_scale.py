@@ -9,12 +9,12 @@ consent requirement), ten clauses per amendment:
 - ``terms``: 200 parties, each clause with a term of one to three years,
   an amendment every nine days (each clause overlaps those near it in time);
 - ``open``: 50 parties, every clause open-ended (every clause is in force
-  with every other naming the same party: the checker's worst case, where
-  the work grows with the pairs that really overlap).
+  with every other naming the same party; once the checker's worst case, at
+  n^1.9: 4.5 s for 10,000 clauses, now about linear).
 
 Prints the median of three runs of ``check()`` per size and the scaling
 exponent (slope of log time against log size); the target is 10,000
-clauses of ``terms`` well under a second.
+clauses of either shape well under a second.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 import clausekit as ck
 from check.helpers import SRC, amend, deal, excl
@@ -10,6 +11,8 @@ from clausekit import testing as ckst
 from clausekit.check import CheckContext, Severity
 from clausekit.check.context import names_both, speaks_on
 from clausekit.check.lives import lives, together
+from clausekit.check.overlaps import shared_subjects
+from clausekit.testing.base import SUBJECTS
 
 
 class TestAlongside:
@@ -30,6 +33,30 @@ class TestAlongside:
                     and together((life, other)) is not None
                 ]
                 assert list(ctx.alongside(life, speaks_on, key)) == expected
+
+    @given(
+        agreement=ckst.agreements(max_amendments=6),
+        sharing=st.frozensets(
+            st.sampled_from([*SUBJECTS, *(f"{s}/part" for s in SUBJECTS), "elsewhere"]),
+            max_size=2,
+        ),
+    )
+    def test_sharing_keeps_the_lives_whose_subjects_share_one(
+        self, agreement: ck.Agreement, sharing: frozenset[str]
+    ) -> None:
+        """With sharing=, exactly the lives whose scope shares a subject come (nested ones
+        too); unordered, the same lives come, each once."""
+        found = lives(agreement)
+        ctx = CheckContext(found)
+        for life in found:
+            keys = sorted({k for k, _ in speaks_on(life.clause)}, key=repr)
+            every = list(ctx.alongside(life, speaks_on, *keys))
+            expected = [
+                o for o in every if shared_subjects(sharing, o.clause.subjects()) is not None
+            ]
+            assert list(ctx.alongside(life, speaks_on, *keys, sharing=sharing)) == expected
+            unordered = list(ctx.alongside(life, speaks_on, *keys, ordered=False))
+            assert sorted(unordered, key=lambda o: o.order) == every
 
     def test_names_both_includes_a_party_with_itself(self) -> None:
         """A clause naming one party twice is found under (party, party) too."""

@@ -3,18 +3,51 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import clausekit as ck
-from check.helpers import SEEDS, amend, deal, excl, rofr
+from check.helpers import SEEDS, SRC, amend, deal, excl, rofr, waiver
+from check.reference import reference_check
 from clausekit import cli
 from clausekit import io as contract_io
 from clausekit import testing as ckst
 from clausekit.check import Severity, check
+from tests import contracts
 from tests.contracts import distribution_agreement, shareholders_agreement
+
+#: Subjects that nest, so that scopes share a subject through one lying within another.
+NESTED = ("training", "training/llm", "training/llm/frontier", "inference", "api", "api/us")
+
+
+@st.composite
+def crowded_agreements(draw: st.DrawFn) -> ck.Agreement:
+    """Many clauses of every kind among three parties, added within weeks of each other,
+    with nested subjects: most of them are in force together and speak of the same things."""
+    names = ["Acme", "Beta", "Gamma"]
+    day = pendulum.Date(2020, 1, 1)
+    amendments = []
+    serial = 0
+    for index in range(draw(st.integers(1, 6))):
+        day = day.add(days=draw(st.integers(0, 90)))
+        adds = []
+        for _ in range(draw(st.integers(1, 6))):
+            clause = draw(ckst.clauses(names, clause_id=f"c{serial}", until_after=day))
+            if isinstance(getattr(clause, "scope", None), frozenset):
+                scope = draw(st.lists(st.sampled_from(NESTED), max_size=2))
+                clause = attrs.evolve(clause, scope=scope)
+            adds.append(clause)
+            serial += 1
+        amendments.append(amend(f"a{index}", day.isoformat(), adds=adds))
+    return ck.Agreement(
+        id="crowded", title="Crowded", parties=[ck.Party(n) for n in names], amendments=amendments
+    )
 
 
 class TestCleanAgreements:
@@ -117,3 +150,77 @@ class TestChecker:
         ranks = [list(Severity).index(f.severity) for f in report]
         assert ranks == sorted(ranks)
         assert report.has_errors == any(f.severity is Severity.ERROR for f in report)
+
+
+class TestAgainstTheReference:
+    """check() reports exactly what trying every pair of clauses reports (tests/check/reference.py).
+
+    The checker finds the clauses to compare through indexes (by party, verb,
+    subject, tag and time) and asks a clause about a purchase only when its
+    hooks say it may refuse it; the reference asks every clause naming the
+    party, as the first checker did. Their diagnostics, order included, must
+    be the same.
+    """
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            contracts.distribution_agreement,
+            contracts.shareholders_agreement,
+            contracts.patent_licence,
+            contracts.franchise_agreement,
+            contracts.nba_matching_right,
+            contracts.search_default_deal,
+            ck.models.openai_microsoft,
+        ],
+    )
+    def test_contracts(self, build: Callable[[], ck.Agreement]) -> None:
+        """The fixture contracts and the bundled model, excerpts checked against the seeds."""
+        agreement = build()
+        expected = reference_check(agreement, sources=SEEDS)
+        assert list(check(agreement, sources=SEEDS)) == list(expected)
+
+    @given(agreement=ckst.agreements(max_amendments=8) | crowded_agreements())
+    def test_generated_agreements(self, agreement: ck.Agreement) -> None:
+        """Generated agreements, crowded ones included (many clauses in force together)."""
+        assert list(check(agreement)) == list(reference_check(agreement))
+
+    def test_crowded_open_ended_clauses(self) -> None:
+        """Many open-ended clauses on the same parties, verbs and subjects (the checker's worst
+        case once): purchases under exclusivities, consents, waivers and rights of first refusal."""
+        adds: list[ck.Clause] = []
+        for i in range(120):
+            a, b = ("Acme", "Beta")[i % 2], ("Gamma", "Delta")[(i // 10) % 2]
+            scope = ["api"] if i % 3 else []
+            adds.append(
+                [
+                    excl(f"c{i}", b, bound=a, scope=scope, consent_by=b if i % 4 else None),
+                    ck.ComputeDeal(
+                        id=f"c{i}",
+                        title="Deal",
+                        evidence=[SRC],
+                        buyer=a,
+                        provider=b,
+                        scope=["api/us"],
+                    ),
+                    waiver(f"c{i}", granted_by=b, grantee=a, scope=scope),
+                    rofr(f"c{i}", b, grantor=a),
+                    ck.ConsentRequirement(
+                        id=f"c{i}",
+                        title="Consent",
+                        evidence=[SRC],
+                        bound=a,
+                        consent_by=b,
+                        verb="procure-compute",
+                    ),
+                ][i % 5]
+            )
+        agreement = deal(
+            *(
+                amend(f"a{j}", f"2020-01-{j + 1:02d}", adds=adds[j * 10 : j * 10 + 10])
+                for j in range(12)
+            )
+        )
+        report = check(agreement)
+        assert list(report) == list(reference_check(agreement))
+        assert {"purchase-under-exclusivity", "contradictory-exclusivity"} <= set(report.codes())

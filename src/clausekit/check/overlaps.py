@@ -10,7 +10,7 @@ from collections.abc import Hashable, Iterator
 from typing import TYPE_CHECKING
 
 from clausekit.actions import verb_phrase
-from clausekit.check.context import CheckContext, Grouping, names_both, speaks_on
+from clausekit.check.context import CheckContext, Grouping, restricting
 from clausekit.check.lives import Life, together
 from clausekit.clauses.base import Context, Resolved
 from clausekit.clauses.scope import covers
@@ -56,7 +56,7 @@ def clashes(
     Yields ``(other, shared subjects, days together)``; each pair comes once,
     from the clause added first.
     """
-    for other in ctx.alongside(life, grouping, key, unlike=unlike):
+    for other in ctx.alongside(life, grouping, key, unlike=unlike, sharing=subjects):
         if other.order < life.order:
             continue
         shared = shared_subjects(subjects, other.clause.subjects())
@@ -77,18 +77,20 @@ def rulings(
     """What the other clauses in force with ``life`` say about an action it records, when not a yes.
 
     The action is ``actor`` doing ``verb`` with ``counterparty`` on
-    ``subjects`` (empty: any). Each other clause that may rule on it is asked,
-    on the first day both are in force, with no facts, and with the consents
-    given in advance (waivers) in force alongside it. Yields ``(other, shared
-    subjects, days together, its finding)`` for each clause whose finding is
-    not ``PERMITTED``.
+    ``subjects`` (empty: any). Each other clause that may refuse it (it names
+    ``actor`` among its ``restricted_parties()``, speaks on ``verb`` and on a
+    shared subject, and ``counterparty`` is not its ``allowed_counterparty()``)
+    is asked, on the first day both are in force, with no facts, and with the
+    consents given in advance (waivers) in force alongside it. Yields
+    ``(other, shared subjects, days together, its finding)`` for each clause
+    whose finding is not ``PERMITTED``.
     """
     from clausekit.verdict import Outcome
 
     seen: set[str] = set()
     actions: dict[str, Resolved] = {}
     for key in ((verb, actor), (None, actor)):
-        for other in ctx.alongside(life, speaks_on, key):
+        for other in ctx.alongside(life, restricting, key, unlike=counterparty, sharing=subjects):
             if other.id in seen:
                 continue
             seen.add(other.id)
@@ -96,18 +98,7 @@ def rulings(
             when = together((life, other))
             if shared is None or when is None:
                 continue
-            parties = other.clause.consent_parties()
-            consents = (
-                tuple(
-                    dict.fromkeys(
-                        waiver.clause
-                        for party in sorted(parties)
-                        for waiver in ctx.alongside(other, names_both, (party, actor))
-                    )
-                )
-                if parties
-                else ()
-            )
+            consents = ctx.consents_given(other, actor)
             rule_ctx = Context(on=when.start, scenario=_NO_FACTS, in_force=consents)
             for subject in sorted(shared) or [""]:
                 action = actions.get(subject)

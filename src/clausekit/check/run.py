@@ -39,12 +39,14 @@ def check(
 ) -> Report:
     """Look for contradictions and likely mistakes in ``agreement`` (see :mod:`clausekit.check`).
 
-    Runs in about n·log n in the number of clauses and amendments, plus the
-    pairs a kind's checks look at: clauses in force together are found
-    through an interval index, not by trying every pair, and a kind looks
-    only at those that share a day and a key with its clause (the same bound
-    party and verb, say). Only agreements in which many clauses name the same
-    party for the same verb on the same days cost more; see
+    Runs in about n·log n in the number of clauses and amendments, plus what
+    it reports: clauses in force together are found through indexes (by
+    party, verb, subject, tag and time), not by trying every pair, and a kind
+    looks only at those that can clash with its clause. A purchase is put
+    only to the clauses that may refuse it (``restricted_parties()`` names
+    its buyer, they speak on its verb and a subject of it, and its provider
+    is not their ``allowed_counterparty()``), each once. Open-ended clauses
+    by the thousand on the same parties and verbs stay linear; see
     ``benchmarks/check_scale.py``.
 
     Args:

@@ -24,6 +24,9 @@ The hooks a kind may override (every one has a working default):
 - ``summary()``: its terms in words;
 - ``consent_parties()``: the parties whose consent lifts it for an action
   it governs (the checker matches waivers and purchases against them);
+- ``restricted_parties()`` and ``allowed_counterparty()``: whose actions it
+  may refuse, and the counterparty it always lets them deal with (the
+  checker asks a clause only about actions it may refuse);
 - ``check(ctx)``: the problems of this kind the consistency checker
   reports (:mod:`clausekit.check`), given a
   :class:`~clausekit.check.CheckContext`; none by default;
@@ -245,6 +248,23 @@ class ClauseBase:
     def consent_parties(self) -> frozenset[str]:
         """The parties whose consent lifts this clause for an action it governs (none by default)."""
         return frozenset()
+
+    def restricted_parties(self) -> frozenset[str] | None:
+        """Of the parties this clause names, those whose actions it may prohibit or make
+        conditional; None: any of them.
+
+        The checker asks a clause about an action another clause records only
+        when its actor is one of these, so a kind that only ever permits
+        returns none. The default: none for a kind that never rules, else None.
+        """
+        return frozenset() if type(self).rule is ClauseBase.rule else None
+
+    def allowed_counterparty(self) -> str | None:
+        """A counterparty this clause never refuses (an exclusive beneficiary), or None.
+
+        The checker does not ask the clause about dealings with that party.
+        """
+        return None
 
     def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         """The problems of this clause the consistency checker reports; none by default.

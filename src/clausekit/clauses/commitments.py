@@ -72,6 +72,10 @@ class _Purchase(ClauseBase):
         """A purchase commitment speaks on procuring compute."""
         return _PROCURE_COMPUTE
 
+    def restricted_parties(self) -> frozenset[str]:
+        """None: a purchase commitment only ever permits."""
+        return frozenset()
+
     def rule(self, action: Resolved, ctx: Context) -> Finding | None:
         buyer, provider, scope = self._purchase()
         if not (

@@ -124,6 +124,10 @@ class ConsentRequirement(ClauseBase, kind="consent-requirement"):
         """``consent_by``; none for a flat prohibition."""
         return frozenset(() if self.consent_by is None else (self.consent_by,))
 
+    def restricted_parties(self) -> frozenset[str]:
+        """The bound party."""
+        return frozenset((self.bound,))
+
     def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         """``self-consent``: the bound party may consent to its own action."""
         from clausekit.check import parties

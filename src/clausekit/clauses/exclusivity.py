@@ -112,6 +112,14 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
         """``consent_by``, when someone may lift the exclusivity."""
         return frozenset(() if self.consent_by is None else (self.consent_by,))
 
+    def restricted_parties(self) -> frozenset[str]:
+        """The bound party."""
+        return frozenset((self.bound,))
+
+    def allowed_counterparty(self) -> str:
+        """The beneficiary: dealing with it is what the exclusivity allows."""
+        return self.beneficiary
+
     def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         """``self-consent``, and ``contradictory-exclusivity`` with each later exclusivity.
 

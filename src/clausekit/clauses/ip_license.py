@@ -100,6 +100,14 @@ class IPLicense(ClauseBase, kind="ip-license"):
             grants=True,
         )
 
+    def restricted_parties(self) -> frozenset[str]:
+        """The licensor, kept out by an exclusive licence (unless it keeps its use); the
+        licensee, when the licence excludes subjects."""
+        kept_out = self.exclusive and not self.licensor_keeps_use
+        return frozenset(
+            [*((self.licensor,) if kept_out else ()), *((self.licensee,) if self.excludes else ())]
+        )
+
     def _excludes_others(self, action: Resolved) -> Finding | None:
         """An exclusive licence keeps everyone else, the licensor included, from its subject."""
         if not self.exclusive or not covers(self.scope, action.subject):

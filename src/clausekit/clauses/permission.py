@@ -64,6 +64,10 @@ class Permission(ClauseBase, kind="permission"):
         """The one verb this clause rules on."""
         return frozenset((self.verb,))
 
+    def restricted_parties(self) -> frozenset[str]:
+        """None: a permission only ever permits."""
+        return frozenset()
+
     def governs(self, action: Resolved) -> bool:
         return (
             action.actor == self.grantee

@@ -207,6 +207,14 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
         """The holder: its consent given in advance (a waiver) frees the grantor."""
         return frozenset((self.holder,))
 
+    def restricted_parties(self) -> frozenset[str]:
+        """The grantor."""
+        return frozenset((self.grantor,))
+
+    def allowed_counterparty(self) -> str:
+        """The holder: dealing with it needs no refusal first."""
+        return self.holder
+
     def check(self, ctx: CheckContext) -> Iterator[Diagnostic]:
         """``same-party-both-sides``, and ``competing-first-refusals`` with each later right."""
         from clausekit.check import overlaps, parties

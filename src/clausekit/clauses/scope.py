@@ -21,12 +21,26 @@ from collections.abc import Iterable
 from clausekit._shared import frozen
 from clausekit.errors import AgreementError
 
-__all__ = ["covers", "scope_converter", "subjects_text", "within"]
+__all__ = ["ancestors", "covers", "scope_converter", "subjects_text", "within"]
 
 
 def within(subject: str, other: str) -> bool:
     """True when ``subject`` is ``other`` or lies within it (``other/...``)."""
     return subject == other or subject.startswith(other + "/")
+
+
+def ancestors(subject: str) -> list[str]:
+    """The subjects ``subject`` lies within, nearest first (``a/b/c``: ``a/b``, ``a``).
+
+    Examples:
+        >>> ancestors("safari/private-browsing/tabs"), ancestors("safari")
+        (['safari/private-browsing', 'safari'], [])
+    """
+    out = []
+    while "/" in subject:
+        subject = subject.rsplit("/", 1)[0]
+        out.append(subject)
+    return out
 
 
 def covers(scope: frozenset[str], subject: str) -> bool:

@@ -40,11 +40,14 @@ __all__ = ["Waiver"]
 
 
 def _asks_consent(clause: Clause) -> Iterator[tuple[Hashable, Hashable]]:
-    """The checker's grouping: clauses by (party whose consent lifts them, another party named)."""
+    """The checker's grouping: clauses by (party whose consent lifts them, another party
+    named, a verb they rule on or None for any)."""
     named = set(clause.parties().values())
+    verbs = clause.verbs()
     for party in clause.consent_parties():
         for other in named:
-            yield (party, other), None
+            for verb in (None,) if verbs is None else verbs:
+                yield (party, other, verb), None
 
 
 @final
@@ -95,7 +98,7 @@ class Waiver(ClauseBase, kind="waiver"):
         days, asked about an action the waiver covers, rules it permitted
         because of this waiver. The clauses asked are those needing
         ``granted_by``'s consent (see ``consent_parties()``) that name the
-        grantee; the actions, the grantee doing ``verb`` on the subjects both
+        grantee and may rule on ``verb`` and a subject of the waiver; the actions, the grantee doing ``verb`` on the subjects both
         speak of with each counterparty the waiver names (or, when it names
         none, each party of that clause and an outsider).
         """
@@ -108,7 +111,8 @@ class Waiver(ClauseBase, kind="waiver"):
         yield from parties.both_sides(ctx, life, "granted_by", "grantee")
         if life.period is None:
             return
-        for other in ctx.alongside(life, _asks_consent, (self.granted_by, self.grantee)):
+        asking = ((self.granted_by, self.grantee, verb) for verb in (self.verb, None))
+        for other in ctx.alongside(life, _asks_consent, *asking, sharing=self.scope, ordered=False):
             shared = overlaps.shared_subjects(self.scope, other.clause.subjects())
             when = together((life, other))
             if shared is None or when is None:

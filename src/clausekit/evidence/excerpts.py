@@ -150,7 +150,14 @@ def excerpt_occurs(excerpt: str, text: str) -> bool:
     """
     if not excerpt.strip():
         return False
-    if _fold_whitespace(excerpt) in _fold_whitespace(text):
+    if _fold_whitespace(excerpt) in _folded(text, damaged=False):
         return True
     folded = _fold(excerpt)
-    return bool(folded) and folded in _fold(text)
+    return bool(folded) and folded in _folded(text, damaged=True)
+
+
+@functools.lru_cache(maxsize=16)
+def _folded(text: str, *, damaged: bool) -> str:
+    """The text as :func:`excerpt_occurs` compares it, kept for the next excerpt of the same
+    article: an article with many excerpts is folded once, not once per excerpt."""
+    return _fold(text) if damaged else _fold_whitespace(text)
