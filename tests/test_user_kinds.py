@@ -272,3 +272,55 @@ def test_a_user_fact_kind_gives_its_own_short_form() -> None:
     assert parse_fact("valuation:amount=100 USD") == Valuation(ck.Money("100", "USD"))
     with pytest.raises(ck.InvalidFactError, match=r"--fact 'valuation:100' must read valuation"):
         parse_fact("valuation:100")
+
+
+# ----------------------------------------------------------------------- action kinds
+
+
+def test_a_user_action_kind_is_registered_by_its_verb_and_keeps_its_default() -> None:
+    from clausekit.actions import verb_phrase
+    from clausekit.registry import ACTION_KINDS
+
+    use_brand = kind("UseBrand")
+    assert ACTION_KINDS.lookup("use-brand") is use_brand
+    assert verb_phrase("use-brand") == "use the brand"
+    action = use_brand(licensee="Publisher", owner="Studio")
+    assert (action.actor, action.verb, action.counterparty, action.subject) == (
+        "Publisher",
+        "use-brand",
+        "Studio",
+        "",
+    )
+    verdict = catalogue().ask(action, on="2024-01-01")
+    assert verdict.outcome is ck.Outcome.PROHIBITED
+    assert verdict.by_default
+    assert "Publisher: use the brand with Studio" in verdict.explain()
+
+
+def test_the_command_line_builds_a_user_action_from_its_verb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clausekit.cli import main
+
+    contract = tmp_path / "catalogue.toml"
+    ck.dump(catalogue(), contract)
+    ask = [
+        "ask",
+        str(contract),
+        "--actor",
+        "Publisher",
+        "--verb",
+        "use-brand",
+        "--on",
+        "2024-01-01",
+    ]
+    assert main([*ask, "--counterparty", "Studio", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["outcome"], answer["action"]["text"]) == (
+        "prohibited",
+        "Publisher: use the brand with Studio",
+    )
+    assert main(ask) == 2
+    assert "use-brand needs --counterparty (the owner of the brand)." in capsys.readouterr().err
+    assert main([*ask, "--counterparty", "Studio", "--default", "permitted"]) == 2
+    assert "--default is for a --verb of your own" in capsys.readouterr().err

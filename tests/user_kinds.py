@@ -11,6 +11,9 @@ A second pair, ``NonCompete`` and ``ReleaseGranted``, takes part in the
 consistency checker through its own ``check`` hook: the checker in
 ``clausekit.check`` knows nothing of it.
 
+``UseBrand`` is an action kind of its own, registered by its verb, whose
+default is ``PROHIBITED`` (using what belongs to someone else).
+
 A third group shows the hooks for clauses that change other clauses and for
 money: ``ChangeOfControl`` ends and starts clauses when an ``Acquired`` fact
 fires it (the trigger hooks), and ``Royalty`` makes a party owe a share of its
@@ -197,6 +200,19 @@ class Royalty(ck.ClauseBase, kind="royalty"):
 
     def payment(self, revenue: ck.Money, scenario: ck.Scenario) -> ck.Payment:
         return ck.Payment(self.payee, self.rate, "contract", revenue * self.rate)
+
+
+@attrs.frozen
+class UseBrand(ck.ActionBase, verb="use-brand", phrase="use the brand"):
+    """``licensee`` uses ``owner``'s brand; prohibited until a clause grants it."""
+
+    licensee: str | ck.Party
+    owner: str | ck.Party
+    qualifiers: frozenset[str] = attrs.field(factory=frozenset, kw_only=True)
+
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("licensee", "owner", None)
+    default: ClassVar[ck.Outcome] = ck.Outcome.PROHIBITED
+    counterparty_words: ClassVar[str] = "the owner of the brand"
 
 
 SOURCE = ck.OutsideSource(

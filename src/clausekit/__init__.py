@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from clausekit.actions import (
     Act,
     Action,
+    ActionBase,
     AppointDistributor,
     ProcureCompute,
     TransferShares,
@@ -145,6 +146,7 @@ __all__ = [
     "AGIDeclared",
     "Act",
     "Action",
+    "ActionBase",
     "Agreement",
     "AgreementError",
     "AmbiguityError",

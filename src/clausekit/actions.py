@@ -27,11 +27,13 @@ import attrs
 
 from clausekit.errors import InvalidActionError
 from clausekit.parties import Party
+from clausekit.registry import ACTION_KINDS, register_subclass
 from clausekit.verdict import Outcome
 
 __all__ = [
     "Act",
     "Action",
+    "ActionBase",
     "AppointDistributor",
     "InvalidActionError",
     "ProcureCompute",
@@ -66,12 +68,8 @@ class Verb(enum.StrEnum):
     APPOINT_DISTRIBUTOR = "appoint-distributor"
 
 
-_VERB_PHRASES = {
-    Verb.PROCURE_COMPUTE.value: "procure compute",
-    Verb.USE_IP.value: "use IP",
-    Verb.TRANSFER_SHARES.value: "transfer shares",
-    Verb.APPOINT_DISTRIBUTOR.value: "appoint a distributor",
-}
+_VERB_PHRASES: dict[str, str] = {}
+"""The words for each registered verb (the ``phrase=`` class keyword of an action kind)."""
 
 
 def verb_phrase(verb: str) -> str:
@@ -131,22 +129,101 @@ def party_name(value: str | Party) -> str:
     return value.name if isinstance(value, Party) else value
 
 
-class _ActionBase:
-    """What every action kind shares: its default and its qualifiers.
+class ActionBase:
+    """What every action kind shares: its verb, its words, its default and its qualifiers.
 
-    ``default`` is what holds where no clause speaks: doing your own business
-    is ``PERMITTED``; using what belongs to someone else is ``PROHIBITED``
-    until a clause grants it.
+    A typed action is a frozen attrs class registered by its verb, with the
+    words for it::
+
+        @attrs.frozen
+        class UseBrand(ck.ActionBase, verb="use-brand", phrase="use the brand"):
+            licensee: str
+            owner: str
+            roles = ("licensee", "owner", None)   # actor, counterparty, subject fields
+            default = ck.Outcome.PROHIBITED       # where no clause speaks
+            def describe(self, actor=None, counterparty=None): ...
+
+    The hooks (each has a working default): ``roles`` (which fields are the
+    actor, the counterparty and the subject; the properties ``actor``,
+    ``counterparty`` and ``subject`` read them), ``default`` and
+    ``default_for(actor, counterparty)`` (what holds where no clause speaks:
+    doing your own business is ``PERMITTED``; using what belongs to someone
+    else is ``PROHIBITED`` until a clause grants it), ``describe(actor,
+    counterparty)`` (the action in words), ``counterparty_words`` and
+    ``subject_words`` (what the command line asks for when they are missing),
+    and ``from_parts(...)`` (how the command line builds one from ``--actor``,
+    ``--counterparty`` and ``--subject``).
     """
 
     __slots__ = ()
 
+    verb: str
+    """The action's verb (for a typed action, set by the ``verb=`` class keyword)."""
     default: ClassVar[Outcome] = Outcome.PERMITTED
     qualifiers: frozenset[str]
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("actor", "counterparty", "subject")
+    """The fields holding the actor, the counterparty (or None) and the subject (or None)."""
+    counterparty_words: ClassVar[str] = "the other party"
+    subject_words: ClassVar[str] = "what it concerns"
+
+    def __init_subclass__(
+        cls, verb: str | None = None, phrase: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        register_subclass(ACTION_KINDS, cls, verb, attribute="verb")
+        if verb is not None and phrase is not None:
+            _VERB_PHRASES[verb] = phrase
+
+    @property
+    def actor(self) -> str | Party:
+        """Who acts."""
+        return getattr(self, self.roles[0])  # type: ignore[no-any-return]
+
+    @property
+    def counterparty(self) -> str | Party | None:
+        """With whom, or None."""
+        role = self.roles[1]
+        return None if role is None else getattr(self, role)
+
+    @property
+    def subject(self) -> str:
+        """Over which subject ("" for none)."""
+        role = self.roles[2]
+        return "" if role is None else str(getattr(self, role))
 
     def default_for(self, actor: str, counterparty: str | None) -> Outcome:
         """The default for this action between these (canonical) parties."""
         return self.default
+
+    def describe(self, actor: str | None = None, counterparty: str | None = None) -> str:
+        """The action in words, optionally with resolved party names."""
+        text = f"{actor or party_name(self.actor)}: {verb_phrase(self.verb)}"
+        if self.subject:
+            text += f" ({self.subject})"
+        other = counterparty or self.counterparty
+        return f"{text} with {other}" if other else text
+
+    @classmethod
+    def from_parts(
+        cls,
+        actor: str | Party,
+        counterparty: str | Party | None,
+        subject: str | None,
+        *,
+        qualifiers: Iterable[str] = frozenset(),
+    ) -> ActionBase:
+        """The action from its parts, as the command line gives them (``--actor``,
+        ``--counterparty``, ``--subject``); a part the kind has no field for is left out."""
+        role_actor, role_other, role_subject = cls.roles
+        fields: dict[str, object] = {role_actor: actor, "qualifiers": frozenset(qualifiers)}
+        if role_other is not None and counterparty is not None:
+            fields[role_other] = counterparty
+        if role_subject is not None and subject is not None:
+            fields[role_subject] = subject
+        return cls(**fields)
+
+
+_ActionBase = ActionBase  # the name before action kinds were open
 
 
 def _workload(value: object) -> Workload:
@@ -161,7 +238,7 @@ def _workload(value: object) -> Workload:
 
 
 @attrs.frozen
-class ProcureCompute(_ActionBase):
+class ProcureCompute(ActionBase, verb=Verb.PROCURE_COMPUTE.value, phrase="procure compute"):
     """``buyer`` procures compute from ``provider`` for a ``workload``.
 
     ``provider`` may name the buyer itself (capacity it builds on its own).
@@ -172,19 +249,9 @@ class ProcureCompute(_ActionBase):
     workload: Workload = attrs.field(converter=_workload)
 
     qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_qualifiers, kw_only=True)
-    verb = Verb.PROCURE_COMPUTE.value
-
-    @property
-    def actor(self) -> str | Party:
-        return self.buyer
-
-    @property
-    def counterparty(self) -> str | Party:
-        return self.provider
-
-    @property
-    def subject(self) -> str:
-        return self.workload.value
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("buyer", "provider", "workload")
+    counterparty_words: ClassVar[str] = "the provider"
+    subject_words: ClassVar[str] = "the workload: training, research, inference or api"
 
     def describe(self, actor: str | None = None, counterparty: str | None = None) -> str:
         """The action in words, optionally with resolved party names."""
@@ -195,7 +262,7 @@ class ProcureCompute(_ActionBase):
 
 
 @attrs.frozen
-class UseIP(_ActionBase):
+class UseIP(ActionBase, verb=Verb.USE_IP.value, phrase="use IP"):
     """``user`` uses intellectual property owned by ``owner`` (``subject``: which body of IP)."""
 
     user: str | Party = attrs.field(validator=_party)
@@ -203,20 +270,13 @@ class UseIP(_ActionBase):
     subject: str = attrs.field(default="models", validator=_text)
 
     qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_qualifiers, kw_only=True)
-    verb = Verb.USE_IP.value
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("user", "owner", "subject")
+    counterparty_words: ClassVar[str] = "the owner of the IP"
     default: ClassVar[Outcome] = Outcome.PROHIBITED
 
     def default_for(self, actor: str, counterparty: str | None) -> Outcome:
         """Using another's IP is prohibited until a licence grants it; one's own is not."""
         return Outcome.PERMITTED if actor == counterparty else Outcome.PROHIBITED
-
-    @property
-    def actor(self) -> str | Party:
-        return self.user
-
-    @property
-    def counterparty(self) -> str | Party:
-        return self.owner
 
     def describe(self, actor: str | None = None, counterparty: str | None = None) -> str:
         """The action in words, optionally with resolved party names."""
@@ -224,7 +284,7 @@ class UseIP(_ActionBase):
 
 
 @attrs.frozen
-class TransferShares(_ActionBase):
+class TransferShares(ActionBase, verb=Verb.TRANSFER_SHARES.value, phrase="transfer shares"):
     """``seller`` transfers shares (of class ``shares``) to ``buyer``."""
 
     seller: str | Party = attrs.field(validator=_party)
@@ -232,19 +292,8 @@ class TransferShares(_ActionBase):
     shares: str = attrs.field(default="shares", validator=_text)
 
     qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_qualifiers, kw_only=True)
-    verb = Verb.TRANSFER_SHARES.value
-
-    @property
-    def actor(self) -> str | Party:
-        return self.seller
-
-    @property
-    def counterparty(self) -> str | Party:
-        return self.buyer
-
-    @property
-    def subject(self) -> str:
-        return self.shares
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("seller", "buyer", "shares")
+    counterparty_words: ClassVar[str] = "the buyer of the shares"
 
     def describe(self, actor: str | None = None, counterparty: str | None = None) -> str:
         """The action in words, optionally with resolved party names."""
@@ -252,7 +301,9 @@ class TransferShares(_ActionBase):
 
 
 @attrs.frozen
-class AppointDistributor(_ActionBase):
+class AppointDistributor(
+    ActionBase, verb=Verb.APPOINT_DISTRIBUTOR.value, phrase="appoint a distributor"
+):
     """``principal`` appoints ``distributor`` to sell in ``territory``."""
 
     principal: str | Party = attrs.field(validator=_party)
@@ -260,19 +311,9 @@ class AppointDistributor(_ActionBase):
     territory: str = attrs.field(validator=_text)
 
     qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=_qualifiers, kw_only=True)
-    verb = Verb.APPOINT_DISTRIBUTOR.value
-
-    @property
-    def actor(self) -> str | Party:
-        return self.principal
-
-    @property
-    def counterparty(self) -> str | Party:
-        return self.distributor
-
-    @property
-    def subject(self) -> str:
-        return self.territory
+    roles: ClassVar[tuple[str, str | None, str | None]] = ("principal", "distributor", "territory")
+    counterparty_words: ClassVar[str] = "the distributor"
+    subject_words: ClassVar[str] = "the territory, e.g. DE"
 
     def describe(self, actor: str | None = None, counterparty: str | None = None) -> str:
         """The action in words, optionally with resolved party names."""
@@ -283,7 +324,7 @@ class AppointDistributor(_ActionBase):
 
 
 @attrs.frozen
-class Act(_ActionBase):
+class Act(ActionBase):
     """Any other action: ``actor`` does ``verb`` (with ``counterparty``) over ``subject``.
 
     ``default`` is what holds where no clause speaks: ``PERMITTED`` for doing
@@ -325,5 +366,5 @@ class Act(_ActionBase):
         return f"{text} with {other}" if other else text
 
 
-Action: TypeAlias = ProcureCompute | UseIP | TransferShares | AppointDistributor | Act
-"""Every action clausekit can ask about."""
+Action: TypeAlias = ActionBase
+"""Every action clausekit can ask about: a bundled one, :class:`Act`, or a kind of your own."""

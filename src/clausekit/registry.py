@@ -1,4 +1,4 @@
-"""The registries of kinds: every clause kind and every fact kind, bundled or user-defined.
+"""The registries of kinds: every clause, fact and action kind, bundled or user-defined.
 
 A kind joins its registry by a class keyword, nothing else::
 
@@ -7,6 +7,9 @@ A kind joins its registry by a class keyword, nothing else::
 
     @attrs.frozen(kw_only=True)
     class OfferMatched(ck.Fact, kind="offer-matched"): ...
+
+    @attrs.frozen
+    class UseBrand(ck.ActionBase, verb="use-brand", phrase="use the brand"): ...
 
 Contract files (the ``kind`` tag), the JSON Schema, the ``clausekit.testing``
 strategies, the checker, rendering and the command line all read these
@@ -33,13 +36,13 @@ from typing import Any, Generic, TypeVar
 
 from clausekit.errors import KindError, UnknownKindError
 
-__all__ = ["CLAUSE_KINDS", "FACT_KINDS", "Registry"]
+__all__ = ["ACTION_KINDS", "CLAUSE_KINDS", "FACT_KINDS", "Registry"]
 
 T = TypeVar("T", bound=type)
 
 
 class Registry(Generic[T]):
-    """Classes by their kind tag, for one family (clauses or facts).
+    """Classes by their kind tag, for one family (clauses, facts or actions).
 
     The registry keeps the newest class of each kind. A class that attrs
     rebuilds (``@attrs.frozen`` makes a new, slotted class) or that a notebook
@@ -165,19 +168,25 @@ CLAUSE_KINDS: Registry[type[Any]] = Registry("clause")
 FACT_KINDS: Registry[type[Any]] = Registry("fact")
 """Fact classes by their tag (``--fact KIND:...`` on the command line, ``kind`` in files)."""
 
+ACTION_KINDS: Registry[type[Any]] = Registry("action")
+"""Typed action classes by their verb (``--verb VERB`` on the command line builds one)."""
 
-def register_subclass(registry: Registry[Any], cls: type, kind: str | None) -> None:
-    """What ``__init_subclass__`` of a kind's base class does with the ``kind=`` keyword.
+
+def register_subclass(
+    registry: Registry[Any], cls: type, kind: str | None, *, attribute: str = "kind"
+) -> None:
+    """What ``__init_subclass__`` of a kind's base class does with the ``kind=`` keyword
+    (``verb=`` for an action, whose tag is kept as ``attribute``).
 
     attrs rebuilds a decorated class without passing the keyword again, so a
-    class whose own namespace already holds ``kind`` (copied by attrs from the
+    class whose own namespace already holds the tag (copied by attrs from the
     first build) registers again, replacing the first build.
     """
     if kind is None:
-        own = cls.__dict__.get("kind")
+        own = cls.__dict__.get(attribute)
         if not isinstance(own, str) or not own or "__attrs_attrs__" not in cls.__dict__:
             return
         kind = own
     else:
-        cls.kind = kind  # type: ignore[attr-defined]
+        setattr(cls, attribute, kind)
     registry.register(kind, cls)

@@ -3,7 +3,7 @@ vocabulary checked, the action's default and qualifiers; scenarios with canonica
 
 from __future__ import annotations
 
-from clausekit.actions import Action, _ActionBase
+from clausekit.actions import Action, ActionBase
 from clausekit.agreement.compiled import _NO_FACTS, _Compiled
 from clausekit.clauses import Resolved
 from clausekit.errors import QuestionError, UnknownClauseError, UnknownPartyError
@@ -28,7 +28,7 @@ def _party_of(compiled: _Compiled, value: object, *, field: str, outsiders: list
 
 def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
     """The action as this agreement reads it (see :class:`~clausekit.clauses.base.Resolved`)."""
-    if not isinstance(action, _ActionBase):
+    if not isinstance(action, ActionBase):
         raise QuestionError(
             f"action={action!r} is not a clausekit action; ask about one such as "
             "ck.ProcureCompute(...), ck.UseIP(...) or ck.Act(actor=..., verb=...).",

@@ -8,25 +8,20 @@ or its JSON form (:mod:`clausekit.render`). Each returns the exit code.
 from __future__ import annotations
 
 import argparse
-from typing import IO, Any
+from typing import IO
 
+import attrs
 import pendulum
 
-from clausekit.actions import (
-    Act,
-    Action,
-    AppointDistributor,
-    ProcureCompute,
-    TransferShares,
-    UseIP,
-    Verb,
-)
+from clausekit.actions import Act, Action, Verb
 from clausekit.cli.argtypes import check_range
 from clausekit.cli.exits import EXIT_OK, UsageError
 from clausekit.cli.loading import agreement
 from clausekit.cli.output import refuse_overwrite, to_json, write, write_file, write_json
+from clausekit.errors import ClauseKitError
 from clausekit.money import Money
 from clausekit.parties import Party
+from clausekit.registry import ACTION_KINDS
 from clausekit.render import (
     comparison_to_dict,
     in_force_to_dict,
@@ -43,13 +38,6 @@ from clausekit.verdict import Outcome
 
 __all__ = ["action", "ask", "compare", "in_force", "render", "revenue_share", "timeline"]
 
-_NEEDS_OTHER = {
-    Verb.PROCURE_COMPUTE.value: "--provider (or --counterparty)",
-    Verb.TRANSFER_SHARES.value: "--counterparty (the buyer of the shares)",
-    Verb.APPOINT_DISTRIBUTOR.value: "--counterparty (the distributor)",
-    Verb.USE_IP.value: "--counterparty (the owner of the IP)",
-}
-
 
 def action(args: argparse.Namespace) -> Action:
     """The action the arguments describe; named action classes for the known verbs."""
@@ -63,52 +51,64 @@ def action(args: argparse.Namespace) -> Action:
         Party(args.outsider) if args.outsider is not None else args.counterparty
     )
     verb: str = args.verb or Verb.PROCURE_COMPUTE.value
-    extra: dict[str, Any] = {"qualifiers": args.qualifiers}
-    if args.default is not None:
-        if verb in _NEEDS_OTHER or args.workload is not None:
-            raise UsageError(
-                f"--default is for a --verb of your own; {verb} has its own default "
-                "(using another's IP is prohibited until a licence grants it)."
-            )
-        extra["default"] = Outcome(args.default)
+    typed = ACTION_KINDS.get(verb)  # a registered action kind, bundled or the user's
     subject: str | None = args.subject
-    if args.workload is not None and verb != Verb.PROCURE_COMPUTE.value:
-        raise UsageError(
-            f"--workload is for procuring compute, but --verb is {verb!r}; "
-            "give the subject with --subject instead."
-        )
-    if verb in _NEEDS_OTHER and other is None:
-        raise UsageError(f"{verb} needs {_NEEDS_OTHER[verb]}.")
-    if verb == Verb.PROCURE_COMPUTE.value:
-        workload = args.workload or subject
-        if workload is None:
+    if args.workload is not None:
+        if verb != Verb.PROCURE_COMPUTE.value:
             raise UsageError(
-                "procuring compute needs --workload (training, research, inference or api); "
-                "for another action give --verb and --subject."
+                f"--workload is for procuring compute, but --verb is {verb!r}; "
+                "give the subject with --subject instead."
             )
-        return ProcureCompute(buyer=actor, provider=_named(other), workload=workload, **extra)
-    if verb == Verb.TRANSFER_SHARES.value:
-        return TransferShares(
-            seller=actor, buyer=_named(other), **_subject("shares", subject), **extra
+        subject = args.workload
+    if typed is None:
+        default = {} if args.default is None else {"default": Outcome(args.default)}
+        return Act(
+            actor=actor,
+            verb=verb,
+            counterparty=other,
+            subject=subject or "",
+            qualifiers=args.qualifiers,
+            **default,
         )
-    if verb == Verb.USE_IP.value:
-        return UseIP(user=actor, owner=_named(other), **_subject("subject", subject), **extra)
-    if verb == Verb.APPOINT_DISTRIBUTOR.value:
-        if subject is None:
-            raise UsageError("appoint-distributor needs --subject (the territory, e.g. DE).")
-        return AppointDistributor(
-            principal=actor, distributor=_named(other), territory=subject, **extra
+    if args.default is not None:
+        raise UsageError(
+            f"--default is for a --verb of your own; {verb} has its own default "
+            f"({typed.default.value} where no clause speaks"
+            + (
+                ", unless a licence or clause grants it)."
+                if typed.default is Outcome.PROHIBITED
+                else ")."
+            )
         )
-    return Act(actor=actor, verb=verb, counterparty=other, subject=subject or "", **extra)
+    _, role_other, role_subject = typed.roles
+    if role_other is not None and other is None:
+        # --buyer, --provider and --workload are the command line's words for procuring compute.
+        option = (
+            "--provider (or --counterparty)"
+            if verb == Verb.PROCURE_COMPUTE.value
+            else "--counterparty"
+        )
+        raise UsageError(f"{verb} needs {option} ({typed.counterparty_words}).")
+    if role_subject is not None and subject is None and _required(typed, role_subject):
+        option = "--workload" if verb == Verb.PROCURE_COMPUTE.value else "--subject"
+        raise UsageError(
+            f"{verb} needs {option} ({typed.subject_words}); for another action give --verb "
+            "and --subject."
+        )
+    try:
+        return typed.from_parts(actor, other, subject, qualifiers=args.qualifiers)  # type: ignore[no-any-return]
+    except ClauseKitError:
+        raise
+    except (TypeError, ValueError) as exc:  # a kind of the user's that its parts do not fit
+        raise UsageError(
+            f"--verb {verb}: the arguments do not make a {typed.__name__}: {exc}"
+        ) from None
 
 
-def _named(other: str | Party | None) -> str | Party:
-    # The verbs that need another party were checked above.
-    return other if other is not None else ""
-
-
-def _subject(field: str, subject: str | None) -> dict[str, str]:
-    return {} if subject is None else {field: subject}
+def _required(cls: type, field: str) -> bool:
+    """Whether the attrs class ``cls`` has no default for ``field``."""
+    found = attrs.fields_dict(cls).get(field)
+    return found is not None and found.default is attrs.NOTHING
 
 
 def _scenario(args: argparse.Namespace) -> Scenario | None:

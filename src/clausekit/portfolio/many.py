@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 import os
-import typing
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast, overload
 
 from clausekit._checks import check_type
-from clausekit.actions import Action
+from clausekit.actions import Action, ActionBase
 from clausekit.agreement import Agreement
 from clausekit.errors import ArgumentTypeError, ClauseKitError, QuestionError
 from clausekit.portfolio.results import Failure, Results, failure
@@ -29,7 +28,7 @@ if TYPE_CHECKING:  # concurrent.futures imports logging: only load it when an ex
 
 __all__ = ["MAX_CHUNK", "evaluate_many", "timeline_many"]
 
-_ACTIONS: tuple[type, ...] = typing.get_args(Action) or (cast("type", Action),)
+_ACTIONS: tuple[type, ...] = (ActionBase,)
 
 MAX_CHUNK = 5000
 """The largest chunk sent to an executor when ``chunksize`` is not given."""
