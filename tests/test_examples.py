@@ -137,7 +137,7 @@ class TestAGITrigger:
             "ENDS revenue-share-openai-to-microsoft:",
             "ENDS ip-license-models:",
             "starts ip-license-models-post-agi:",
-            "non-exclusive licence to OpenAI's IP (agi-technology, models and products)",
+            "non-exclusive licence to OpenAI's IP (agi-technology, infrastructure, models and products)",
         )
 
 

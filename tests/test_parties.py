@@ -10,6 +10,7 @@ import pytest
 
 import clausekit as ck
 from clausekit.errors import ArgumentTypeError
+from clausekit.parties import PartyRegistry
 
 
 @pytest.fixture
@@ -97,6 +98,21 @@ class TestTypedArguments:
         """Aliases may come as any iterable of names; they are kept as a tuple."""
         assert ck.Party("A", aliases=["B"]).aliases == ("B",)
         assert ck.Party("A", aliases=(n for n in ["B", "C"])).aliases == ("B", "C")
+
+
+class TestOutsider:
+    def test_listed_outsiders_are_known_to_the_registry(self) -> None:
+        """PartyRegistry.outsiders holds the canonical names of the parties marked outsider."""
+        registry = PartyRegistry(
+            [ck.Party("Acme"), ck.Party("Delta KG", aliases=("Delta",), outsider=True)]
+        )
+        assert registry.outsiders == frozenset({"Delta KG"})
+        assert registry.canonical("delta") == "Delta KG"
+
+    def test_outsider_is_a_boolean(self) -> None:
+        """A value other than True or False is refused with the fix."""
+        with pytest.raises(ArgumentTypeError, match="outsider"):
+            ck.Party("Delta KG", outsider="yes")  # type: ignore[arg-type]
 
 
 class TestImmutable:

@@ -71,6 +71,15 @@ class Party:
         name: the canonical name, used in explanations.
         aliases: other names that mean this party (a brand, a ticker, a product name).
         description: a short note on who the party is, for readers.
+        outsider: True for a company the agreement names in its terms (a cloud
+            a waiver lets one party buy from) without being a party to it. Its
+            names resolve like any party's, clauses may name it, and every
+            answer about an action it takes part in says it is not a party.
+            A ``Party`` the agreement does not list at all is an outsider too.
+
+    Examples:
+        >>> Party("Delta KG", aliases=("Delta",), outsider=True).outsider
+        True
     """
 
     name: str = attrs.field(validator=_name)
@@ -78,6 +87,10 @@ class Party:
     description: str = attrs.field(
         default="",
         validator=instance_of(str, expected="text", fix="Pass description='a short note'."),
+    )
+    outsider: bool = attrs.field(
+        default=False,
+        validator=instance_of(bool, expected="true or false", fix="Pass outsider=True or False."),
     )
 
     @property
@@ -118,6 +131,8 @@ class PartyRegistry:
     # Every name and alias exactly as written -> canonical name: most look-ups spell a
     # name the way the agreement does, and skip the case folding.
     _exact: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+    outsiders: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    """The canonical names of the listed parties that are not parties to the agreement."""
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Party] = {}
@@ -134,6 +149,7 @@ class PartyRegistry:
         exact = {n: p.name for p in self.parties for n in p.names}
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_exact", MappingProxyType(exact))
+        object.__setattr__(self, "outsiders", frozenset(p.name for p in self.parties if p.outsider))
 
     def __reduce__(self) -> tuple[type[PartyRegistry], tuple[tuple[Party, ...]]]:
         # Rebuilt from its parties: the read-only look-up tables do not pickle.

@@ -87,6 +87,35 @@ class TestOutsiders:
         )
         assert verdict.notes == ()
 
+    def test_a_listed_outsider_resolves_and_is_named_as_one(self) -> None:
+        """A company the agreement lists with outsider=True (named by its terms, not a party):
+        its names resolve, as text or as a Party, and the answer says it is not a party."""
+        base = distribution_agreement()
+        parties = [
+            attrs.evolve(p, outsider=True) if p.name == "Gamma Handel" else p for p in base.parties
+        ]
+        deal = attrs.evolve(base, parties=parties)
+        for gamma in ("Gamma", ck.Party("Gamma Handel")):
+            verdict = deal.ask(ck.AppointDistributor("Acme", gamma, "DE"), on="2021-01-01")
+            assert (
+                verdict.outcome
+                is base.ask(ck.AppointDistributor("Acme", "Gamma", "DE"), on="2021-01-01").outcome
+            )
+            assert verdict.notes == (
+                "Gamma Handel is not a party to the agreement (an outsider its terms name)",
+            )
+        acme = deal.ask(ck.AppointDistributor("Acme", "Beta", "DE"), on="2021-01-01")
+        assert acme.notes == ()
+
+    def test_a_listed_outsider_round_trips_through_files(self) -> None:
+        """outsider = true is a party's key in a contract file."""
+        base = distribution_agreement()
+        parties = [attrs.evolve(p, outsider=p.name == "Gamma Handel") for p in base.parties]
+        deal = attrs.evolve(base, parties=parties)
+        text = ck.dumps(deal, format="toml")
+        assert "outsider = true" in text
+        assert ck.loads(text, format="toml") == deal
+
     def test_a_misspelt_text_name_still_raises(self) -> None:
         """Text names must resolve, with suggestions."""
         with pytest.raises(ck.UnknownPartyError) as caught:

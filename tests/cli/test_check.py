@@ -43,7 +43,7 @@ class TestCheck:
         assert lines == [
             "clausekit: error: bad.toml: 2 problems found",
             "clausekit: error: bad.toml:6: parties[0].alias: unknown key 'alias' for a party. "
-            "Did you mean 'aliases'? Valid keys: name, aliases, description.",
+            "Did you mean 'aliases'? Valid keys: name, aliases, description, outsider.",
             "clausekit: error: bad.toml:10: amendments[0].effective: effective='2025-02-30' is not "
             "a calendar day: day is out of range for month. Pass an ISO date such as '2025-01-15'.",
         ]

@@ -13,17 +13,24 @@ from clausekit.scenario import Scenario
 __all__ = ["resolve", "resolve_scenario"]
 
 
-def _party_of(compiled: _Compiled, value: object, *, field: str, outsiders: list[str]) -> str:
+def _party_of(
+    compiled: _Compiled, value: object, *, field: str, outsiders: list[str], named: list[str]
+) -> str:
     """The canonical name of a party field: text must name a party of the agreement (else
-    UnknownPartyError with suggestions); a Party the agreement does not list is an outsider."""
+    UnknownPartyError with suggestions); a Party the agreement does not list is an outsider,
+    and one it lists as ``outsider`` is named by its terms without being a party."""
     registry = compiled.registry
     if isinstance(value, Party):
         try:
-            return registry.canonical(value.name)
+            name = registry.canonical(value.name)
         except UnknownPartyError:
             outsiders.append(value.name)
             return value.name
-    return registry.canonical(value, where=field)  # type: ignore[arg-type]
+    else:
+        name = registry.canonical(value, where=field)  # type: ignore[arg-type]
+    if name in registry.outsiders:
+        named.append(name)
+    return name
 
 
 def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
@@ -35,16 +42,25 @@ def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
         )
     kind = type(action).__name__
     outsiders: list[str] = []
-    actor = _party_of(compiled, action.actor, field=f"{kind} (actor)", outsiders=outsiders)
+    named: list[str] = []
+    actor = _party_of(
+        compiled, action.actor, field=f"{kind} (actor)", outsiders=outsiders, named=named
+    )
     other = action.counterparty
     counterparty = (
         None
         if other is None
-        else _party_of(compiled, other, field=f"{kind} (counterparty)", outsiders=outsiders)
+        else _party_of(
+            compiled, other, field=f"{kind} (counterparty)", outsiders=outsiders, named=named
+        )
     )
     notes = [
         f"{name} is not a party to the agreement (asked about as an outsider)"
         for name in dict.fromkeys(outsiders)
+    ]
+    notes += [
+        f"{name} is not a party to the agreement (an outsider its terms name)"
+        for name in dict.fromkeys(named)
     ]
     notes += compiled.vocabulary.check(
         verb=action.verb, subject=action.subject, agreement=agreement
