@@ -48,8 +48,20 @@ def _terms(clause: ck.Clause) -> str:
     return text
 
 
+def _reported(amendment: ck.Amendment, clause: ck.Clause) -> str:
+    """The clause's terms first reported after the amendment was announced, with their days."""
+    parts = []
+    for term, day in amendment.reported:
+        if term == clause.id:
+            parts.append(f"the clause first reported {day}")
+        elif term.startswith(f"{clause.id}."):
+            parts.append(f"{code(term.removeprefix(clause.id + '.'))} first reported {day}")
+    return "; " + "; ".join(parts) if parts else ""
+
+
 def clause_ledger(arg: str) -> str:
-    """One row per clause of the model, in the order the amendments add them."""
+    """One row per clause of the model, in the order the amendments add them; terms first
+    reported after the announcement (``Amendment.reported``) are named with their days."""
     agreement = deal()
     lines = [
         "| clause | kind | parties | in force from (announced) | until | terms, triggers, "
@@ -63,7 +75,8 @@ def clause_ledger(arg: str) -> str:
             cites = ", ".join(code(e.claim) for e in clause.evidence if e.claim)
             lines.append(
                 f"| {code(clause.id)} | {clause.kind} | {cell(parties)} | "
-                f"{amendment.effective} ({amendment.announced}, {code(amendment.id)}) | "
+                f"{amendment.effective} ({amendment.announced}, {code(amendment.id)}"
+                f"{_reported(amendment, clause)}) | "
                 f"{cell(_ends(agreement, clause))} | {cell(_terms(named))} | {cites} |"
             )
     return "\n".join(lines)
