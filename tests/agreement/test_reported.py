@@ -243,3 +243,16 @@ class TestFiles:
         a = deal({"territory.until": "2022-03-01"}).amendments[0]
         with pytest.raises(ck.errors.UnknownClauseError):
             attrs.evolve(a, adds=[austria()])
+
+
+class TestReferences:
+    def test_a_clause_reported_after_a_known_amendment_names_it_is_an_error(self) -> None:
+        """A later amendment known on a day ends a clause reported only after that day: the
+        view as known on the day is incomplete, and the error says where to look."""
+        ended = ck.Amendment(
+            id="ended", title="Ended", effective="2021-01-01", evidence=[SOURCE], ends=["austria"]
+        )
+        d = deal({"austria": "2022-03-01"}, extra=(ended,))
+        with pytest.raises(ck.AgreementError, match="reported days"):
+            d.as_known_on("2021-06-01")
+        assert [a.id for a in d.as_known_on("2022-03-01").amendments] == ["signed", "ended"]

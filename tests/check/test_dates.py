@@ -90,6 +90,26 @@ class TestAnnouncements:
             agreement.as_known_on("2020-02-15")
 
 
+    def test_announced_before_a_report(self) -> None:
+        """Ending a clause that is only reported later breaks as_known_on in between."""
+        first = ck.Amendment(
+            id="a",
+            title="Amendment a",
+            effective="2020-01-01",
+            adds=[excl("e", "Beta")],
+            evidence=[SRC],
+            reported={"e": "2020-03-01"},
+        )
+        agreement = deal(first, amend("b", "2020-02-01", ends=["e"]))
+        finding = only(agreement.check(), "announced-before-a-report")
+        assert finding.period == ck.Period("2020-02-01", "2020-03-01")
+        assert finding.amendments == ("a", "b")
+        with pytest.raises(ck.AgreementError):
+            agreement.as_known_on("2020-02-15")
+        later = deal(first, amend("b", "2020-03-01", ends=["e"]))
+        assert later.check().findings == ()
+
+
 class TestOrder:
     """Answers that depend on the order of amendments in the list."""
 

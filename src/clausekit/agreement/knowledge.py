@@ -191,5 +191,6 @@ def _build(agreement: Agreement, known: pendulum.Date) -> Agreement:
     except ClauseKitError as exc:
         raise AgreementError(
             f"As known on {known}, {agreement.title!r} is incomplete: {exc} An amendment announced "
-            "by then refers to one announced later; check the announced dates."
+            "by then refers to one announced later, or to a clause first reported later; check "
+            "the announced dates and the amendments' reported days."
         ) from None

@@ -38,6 +38,8 @@ code                                    severity  what it means
                                                   effect
 ``announced-before-what-it-changes``    warning   an amendment public before the one that added a clause
                                                   it ends: ``as_known_on`` fails in between
+``announced-before-a-report``           warning   an amendment public before the day a clause it names
+                                                  was first reported: ``as_known_on`` fails in between
 ``same-day-amendments``                 warning   two amendments on one day touch the same clause: the
                                                   result depends on their order in the list
 ``uncertain-date-changes-order``        warning   another amendment takes effect inside an uncertain

@@ -53,7 +53,8 @@ def lifetimes(ctx: CheckContext) -> Iterator[Diagnostic]:
 def announcements(
     agreement: Agreement, ctx: CheckContext, *, retroactive_days: int, advance_days: int
 ) -> Iterator[Diagnostic]:
-    """``announced-long-after``, ``announced-long-before``, ``announced-before-what-it-changes``."""
+    """``announced-long-after``, ``announced-long-before``, ``announced-before-what-it-changes``,
+    ``announced-before-a-report``."""
     for amendment in agreement.amendments:
         earliest = amendment.announced_earliest
         latest = getattr(amendment.announced, "latest", earliest)
@@ -88,6 +89,7 @@ def announcements(
                 period=Period(latest, amendment.effective),
                 citations=amendment.evidence,
             )
+        yield from _before_reports(amendment, ctx, latest)
         for old in amendment.ended():
             source = ctx.life(old).added_by
             if source.announced_earliest > latest:
@@ -105,6 +107,36 @@ def announcements(
                     period=Period(latest, source.announced_earliest),
                     citations=(*amendment.evidence, *source.evidence),
                 )
+
+
+def _before_reports(
+    amendment: Amendment, ctx: CheckContext, latest: pendulum.Date
+) -> Iterator[Diagnostic]:
+    """``announced-before-a-report``: ``amendment`` names (ends, replaces, or refers to from a
+    clause it adds) a clause that its own amendment reports only after ``amendment`` was public."""
+    named = [*amendment.ended(), *(r for c in amendment.added() for r in sorted(c.references()))]
+    for clause_id in dict.fromkeys(named):
+        life = ctx.lives.get(clause_id)
+        if life is None:
+            continue
+        source = life.added_by
+        reported = source.reported_on(clause_id)
+        if source is amendment or reported is None or reported <= latest:
+            continue
+        yield Diagnostic(
+            severity=Severity.WARNING,
+            code="announced-before-a-report",
+            message=(
+                f"Amendment {amendment.id!r} (announced {amendment.announced}) names clause "
+                f"{clause_id!r}, which amendment {source.id!r} reports only from {reported} "
+                "(its 'reported'): as_known_on() any day in between raises an error. Report the "
+                "clause no later than the first amendment that names it, or check the days."
+            ),
+            clauses=(clause_id,),
+            amendments=(source.id, amendment.id),
+            period=Period(latest, reported),
+            citations=(*amendment.evidence, *source.evidence),
+        )
 
 
 def same_day(agreement: Agreement) -> Iterator[Diagnostic]:
