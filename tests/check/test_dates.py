@@ -89,7 +89,6 @@ class TestAnnouncements:
         with pytest.raises(ck.AgreementError):
             agreement.as_known_on("2020-02-15")
 
-
     def test_announced_before_a_report(self) -> None:
         """Ending a clause that is only reported later breaks as_known_on in between."""
         first = ck.Amendment(
