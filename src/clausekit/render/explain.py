@@ -42,7 +42,6 @@ Examples:
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -51,6 +50,7 @@ import attrs
 from clausekit._checks import check_type
 from clausekit.errors import RenderFormatError
 from clausekit.evidence import Evidence, SeedExcerpt
+from clausekit.render._wrap import fill
 
 if TYPE_CHECKING:
     import pendulum
@@ -322,34 +322,34 @@ def _ruling_head(number: int, ruling: Ruling, *, code: str = "'") -> str:
 def _why_text(rulings: Sequence[Ruling], width: int, known_on: pendulum.Date | None) -> str:
     groups, numbers = group_sources(rulings)
     lines = ["Why:"]
-    body = textwrap.TextWrapper(
-        width=width, initial_indent="     ", subsequent_indent="     ", break_on_hyphens=False
-    )
+    body = "     "
+
+    def para(text: str) -> str:
+        return fill(text, width=width, initial_indent=body, subsequent_indent=body)
+
     for number, (ruling, cited) in enumerate(zip(rulings, numbers, strict=True), start=1):
         lines.append(
-            textwrap.fill(
+            fill(
                 _ruling_head(number, ruling),
                 width=width,
                 initial_indent="  ",
-                subsequent_indent="     ",
-                break_on_hyphens=False,
+                subsequent_indent=body,
             )
         )
-        lines.append(body.fill(ruling.reason))
-        lines.extend(body.fill(f"Condition: {c.text}.") for c in ruling.finding.conditions)
-        lines.extend(body.fill(f"Missing: {m}.") for m in ruling.finding.missing)
-        lines.append(body.fill("Sources: " + ", ".join(f"[{n}]" for n in cited)))
+        lines.append(para(ruling.reason))
+        lines.extend(para(f"Condition: {c.text}.") for c in ruling.finding.conditions)
+        lines.extend(para(f"Missing: {m}.") for m in ruling.finding.missing)
+        lines.append(para("Sources: " + ", ".join(f"[{n}]" for n in cited)))
     lines.append("Sources:")
     for group in groups:
         label = f"  [{group.number}] "
         lines.append(
-            textwrap.fill(
+            fill(
                 source_line(group.source),
                 width=width,
                 initial_indent=label,
                 subsequent_indent=" " * len(label),
                 break_long_words=False,  # keep addresses whole, so they stay clickable
-                break_on_hyphens=False,
             )
         )
         for claim in group.claims:
@@ -358,13 +358,12 @@ def _why_text(rulings: Sequence[Ruling], width: int, known_on: pendulum.Date | N
                 *((n, "  ! ") for n in conflict_notes(claim, known_on=known_on)),
             ):
                 lines.append(
-                    textwrap.fill(
+                    fill(
                         text,
                         width=width,
                         initial_indent=" " * len(label) + indent,
                         subsequent_indent=" " * (len(label) + len(indent)),
                         break_long_words=False,
-                        break_on_hyphens=False,
                     )
                 )
     return "\n".join(lines)
