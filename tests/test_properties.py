@@ -7,6 +7,9 @@ is thrown away for naming a stranger.
 
 from __future__ import annotations
 
+import datetime
+
+import attrs
 import pendulum
 import pytest
 from hypothesis import assume, given
@@ -74,6 +77,42 @@ class TestAnswers:
 
 #: Kinds that can make an answer CONDITIONAL, and a waiver that can settle one.
 CONDITIONING = (ck.RightOfFirstRefusal, ck.Exclusivity, ck.ConsentRequirement, ck.Waiver)
+
+
+class TestRemembered:
+    """What an agreement remembers between questions never changes an answer."""
+
+    @given(
+        question=ckst.questions(),
+        others=st.lists(ckst.days(), max_size=5),
+        width=st.sampled_from([40, 61, 88]),
+        fmt=st.sampled_from(["text", "markdown"]),
+    )
+    def test_explanations_from_memory_are_written_afresh(
+        self, question: Question, others: list[pendulum.Date], width: int, fmt: str
+    ) -> None:
+        """Each day's memo, after other days of the same answers were explained, is the one
+        a verdict that shares nothing writes (attrs.evolve builds it anew)."""
+        agreement, action, scenario, day = question
+        for when in (*others, day, *others, day):
+            verdict = agreement.ask(action, on=when, scenario=scenario)
+            fresh = attrs.evolve(verdict)
+            assert verdict.explain(width=width, format=fmt) == fresh.explain(  # type: ignore[arg-type]
+                width=width,
+                format=fmt,  # type: ignore[arg-type]
+            )
+
+    @given(question=ckst.questions())
+    def test_a_day_is_the_same_day_in_every_form(self, question: Question) -> None:
+        """A datetime.date, a pendulum.Date and ISO text for one day get the same answer and memo,
+        whichever form is asked first."""
+        agreement, action, scenario, day = question
+        forms = (datetime.date(day.year, day.month, day.day), day, day.isoformat())
+        verdicts = [agreement.ask(action, on=form, scenario=scenario) for form in forms]
+        verdicts += [agreement.ask(action, on=form, scenario=scenario) for form in forms]
+        assert all(type(v.on) is pendulum.Date and v.on == day for v in verdicts)
+        assert all(v == verdicts[0] for v in verdicts)
+        assert len({v.explain() for v in verdicts}) == 1
 
 
 @st.composite

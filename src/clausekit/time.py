@@ -69,6 +69,9 @@ _ISO_YEAR = re.compile(r"^(\d{4})$")
 # asked again with the same string skips the parsing. Bounded; only valid text is kept.
 _CACHE_SIZE = 4096
 _DAYS: dict[str, pendulum.Date] = {}
+# ``datetime.date`` days already converted, to the same ``pendulum.Date`` (bounded). Kept
+# apart from _DAYS: a key there is always text, here always a plain ``datetime.date``.
+_DATES: dict[_dt.date, pendulum.Date] = {}
 _PERIODS: dict[str, Period] = {}
 
 
@@ -132,6 +135,13 @@ def to_day(value: object, *, field: str = "date") -> pendulum.Date:
     """
     if type(value) is pendulum.Date:  # the hot path: no parsing, no conversion
         return value
+    if type(value) is _dt.date:  # exactly a datetime.date: a datetime is a subclass
+        day = _DATES.get(value)
+        if day is None:
+            day = pendulum.Date(value.year, value.month, value.day)
+            if len(_DATES) < _CACHE_SIZE:
+                _DATES[value] = day
+        return day
     if isinstance(value, str):
         day = _DAYS.get(value)
         if day is None:

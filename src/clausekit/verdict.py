@@ -302,10 +302,11 @@ class Verdict:
     conditions: tuple[Condition, ...] = attrs.field(init=False)
     missing: tuple[str, ...] = attrs.field(init=False)
     by_default: bool = attrs.field(init=False)
-    # Text that depends on the rulings only (the headline, the "Why" section per width),
-    # built on first use. Verdicts an agreement gives for the same answer on other days
-    # share this dict, so the explanation is written once per answer, not once per day.
-    _texts: dict[object, str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    # Text that does not depend on the day (the headline, the "Why" section per width, the
+    # memo split where the day goes), built on first use. Verdicts an agreement gives for
+    # the same answer on other days share this dict, so the explanation is written once
+    # per answer, not once per day.
+    _texts: dict[object, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__
@@ -335,7 +336,7 @@ class Verdict:
         known_on: pendulum.Date | None,
         agreement: str,
         derived: Derived,
-        texts: dict[object, str],
+        texts: dict[object, Any],
         default: Outcome = Outcome.PERMITTED,
         notes: tuple[str, ...] = (),
         readings: tuple[Reading, ...] = (),
@@ -343,9 +344,10 @@ class Verdict:
         """A verdict from parts the engine has already computed and checked.
 
         ``derived`` must be ``derive(rulings, default)`` and ``texts`` a dict shared only
-        by verdicts with these very rulings. This skips ``__init__`` on the
-        agreement's hot path; the result equals ``Verdict(...)`` built from the
-        same fields.
+        by verdicts that differ in nothing but ``on`` and ``assumptions`` (one answer of
+        one agreement, on the days of its stretch): the explanation keeps text in it that
+        holds for all of them. This skips ``__init__`` on the agreement's hot path; the
+        result equals ``Verdict(...)`` built from the same fields.
         """
         self = object.__new__(cls)
         set_ = object.__setattr__

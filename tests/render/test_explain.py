@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -336,3 +337,15 @@ class TestConflicts:
             "conflict": "c.compute-commitments-total",
             "other_side": ["s003.deals-worth-1-4"],
         } in [d for ds in disputed for d in ds]
+
+
+def test_a_text_holding_the_day_mark_is_written_as_it_is(january: ck.Verdict) -> None:
+    """The memo kept for every day of an answer marks where the day goes with a NUL; a
+    verdict whose own text holds one is written afresh each time, the NUL where it was."""
+    odd = attrs.evolve(january, agreement="Deal\x00one")
+    for _ in range(2):
+        text = odd.explain()
+        assert text.startswith("Question: is OpenAI procuring compute for training from Amazon")
+        assert "permitted on 2025-01-15 under Deal\x00one?" in text
+    markdown = odd.explain(format="markdown")
+    assert "permitted on 2025-01-15 under Deal\x00one?" in markdown

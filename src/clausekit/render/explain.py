@@ -196,6 +196,9 @@ def _check_options(width: int, format: str) -> None:
 _KEPT_TEXTS = 4
 """How many renderings (headline, then per format and width) an answer keeps."""
 
+_DAY = "\x00"
+"""Stands for the day in a memo written once for every day of an answer (see :func:`explain`)."""
+
 
 def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> str:
     """The verdict as a memo: question, answer, facts, assumptions, why, and the sources.
@@ -210,7 +213,33 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
             width under :data:`MIN_WIDTH`.
         ArgumentTypeError: for a width that is not a whole number.
     """
+    # Verdicts an agreement gives from one answer (see Verdict._assemble) share ``texts``
+    # and differ only in their day and the assumptions that name it. Without assumptions
+    # their memos differ only where the day is written: the memo is kept once, split where
+    # the day goes, and each verdict joins the pieces with its day. Only a memo written
+    # for valid options is kept, so a hit needs no check (``type``: 88.0 == 88 is no width).
+    texts = verdict._texts
+    pieces_key = ("memo", format, width)
+    pieces = texts.get(pieces_key) if type(width) is int and not verdict.assumptions else None
+    if pieces is not None:
+        return verdict.on.isoformat().join(pieces)
     _check_options(width, format)
+    if verdict.assumptions or len(texts) >= _KEPT_TEXTS:
+        return _memo(verdict, verdict.on.isoformat(), width, format)
+    memo = _memo(verdict, _DAY, width, format, keep=False)  # the pieces hold the "Why"
+    pieces = tuple(memo.split(_DAY))
+    if len(pieces) != 2 + (not verdict.rulings or verdict.by_default):
+        # The mark stands in the verdict's own text too (as written, _memo keeps it).
+        return _memo(verdict, verdict.on.isoformat(), width, format)
+    texts[pieces_key] = pieces
+    return verdict.on.isoformat().join(pieces)
+
+
+def _memo(verdict: Verdict, day: str, width: int, format: Format, *, keep: bool = True) -> str:
+    """The memo, with ``day`` written for the verdict's day (options checked).
+
+    ``keep``: keep the "Why" section for the verdicts sharing this one's texts.
+    """
     markdown = format == "markdown"
     known = (
         f" (as the public could know it on {verdict.known_on.isoformat()})"
@@ -218,7 +247,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
         else ""
     )
     where = f" under {verdict.agreement}" if verdict.agreement else ""
-    question = f"is {verdict.action_text} permitted on {verdict.on.isoformat()}{where}{known}?"
+    question = f"is {verdict.action_text} permitted on {day}{where}{known}?"
     head: list[tuple[str, str]] = [("Question", question), ("Answer", verdict.headline())]
     if verdict.scenario:
         head.append(("Facts", verdict.scenario.describe()))
@@ -229,8 +258,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
         head.append(
             (
                 "Why",
-                f"{verdict.reason} — none of the clauses in force on {verdict.on.isoformat()} "
-                "governs this action.",
+                f"{verdict.reason} — none of the clauses in force on {day} governs this action.",
             )
         )
     elif verdict.by_default:
@@ -238,7 +266,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
             (
                 "Default",
                 f"{verdict.default.value.upper()} — {verdict.default_reason}: no clause in "
-                f"force on {verdict.on.isoformat()} grants this action.",
+                f"force on {day} grants this action.",
             )
         )
     if markdown:
@@ -256,7 +284,7 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
     if why is None:
         why = (_why_markdown if markdown else _why_text)(verdict.rulings, width, verdict.known_on)
         # Bounded: the usual renderings are kept, not one text per width ever asked.
-        if len(texts) < _KEPT_TEXTS:
+        if keep and len(texts) < _KEPT_TEXTS:
             texts[key] = why
     return out + ("\n\n" if markdown else "\n") + why
 
