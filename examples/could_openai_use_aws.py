@@ -91,6 +91,12 @@ def main() -> None:
         say(f"after:  {change.after.headline()}", indent="    ", hang="        ")
         if change.amendment is not None:
             describe_amendment(change.amendment)
+            for ruling in change.after.rulings:
+                if ruling.amendment.id != change.amendment.id:
+                    continue
+                say(f"Clause {ruling.clause_id!r}: {ruling.clause.title}. Sources:", "      ")
+                for evidence in ruling.evidence:
+                    say("- " + cite(evidence), indent="        ", hang="  ")
 
     heading("5. And serving OpenAI's API from AWS on 2025-11-15?")
     api = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload=ck.Workload.API)

@@ -94,7 +94,8 @@ class TestTimeline:
 
     def test_in_force_around_a_verified_agi(self, deal: ck.Agreement) -> None:
         """Verified AGI ends the API exclusivity, the exclusive licences and the revenue share,
-        and starts the non-exclusive model licence and the research-IP prohibition."""
+        and starts the API's freedom, the non-exclusive model licence and the research-IP
+        prohibition."""
         before = {i.clause.id for i in deal.in_force(on="2026-01-14", scenario=VERIFIED_2026)}
         after = {i.clause.id for i in deal.in_force(on="2026-01-15", scenario=VERIFIED_2026)}
         assert before - after == {
@@ -104,4 +105,8 @@ class TestTimeline:
             "revenue-share-microsoft-to-openai",
             RS_OPENAI,
         }
-        assert after - before == {"ip-license-models-post-agi", "microsoft-loses-research-ip"}
+        assert after - before == {
+            "api-any-cloud-after-verified-agi",
+            "ip-license-models-post-agi",
+            "microsoft-loses-research-ip",
+        }
