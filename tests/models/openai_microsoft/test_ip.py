@@ -70,6 +70,27 @@ QUESTIONS: tuple[Ask, ...] = (
         ("ip-license-models-non-exclusive",), ("o.novaranews-2026-04-27.ip-non-exclusive-2032",),
         says=("a non-exclusive licence",)),
     Ask("ms-infrastructure-after-2032", use("infrastructure"), "2033-01-01", X, ()),
+    # ---- an IP answer cites what supports the licence, not the amendment's other terms
+    # (third round: amendments cite only what reports the amendment itself)
+    Ask("ms-models-2024-cites-no-cloud-term", use("models"), "2024-03-01", P, ("ip-license",),
+        ("o.bloomberg-2019-07-22.agi-excluded-from-ip", "o.bloomberg-2019-07-22.investment-1bn"),
+        never=("o.bloomberg-2019-07-22.exclusive-cloud",)),
+    Ask("ms-models-2025-11-cites-no-rofr-removal", use("models"), "2025-11-15", P,
+        ("ip-license-models",), ("o.openai-2025-10-28.model-ip-2032",
+                                 "o.openai-2025-10-28.recapitalisation"),
+        never=("o.openai-2025-10-28.rofr-removed", "s000.exclusivity-terminated",
+               "s003.free-to-contract-any-cloud")),
+    Ask("ms-models-2026-cites-no-revenue-or-cloud-term", use("models"), "2026-06-01", P,
+        ("ip-license-models-non-exclusive",), ("o.novaranews-2026-04-27.ip-non-exclusive-2032",
+                                               "o.novaranews-2026-04-27.amended-agreement"),
+        never=("o.novaranews-2026-04-27.revenue-share-one-way",
+               "o.novaranews-2026-04-27.any-cloud")),
+    # ---- research IP after the 2026 report: 'IP licence through 2032' against research IP
+    # through 2030 is a recorded conflict, shown where the research licence is cited
+    Ask("ms-research-2027-shows-the-term-conflict", use("research"), "2027-06-01", P,
+        ("ip-license-research-non-exclusive",), ("o.openai-2025-10-28.research-ip",
+                                                 "o.novaranews-2026-04-27.ip-non-exclusive-2032"),
+        says=("c.research-ip-term",)),
 )  # fmt: skip
 
 
