@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Hashable
+
+import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import clausekit as ck
+from clausekit import testing as ckst
 
 
 class TestScenario:
@@ -117,6 +124,94 @@ class TestDatedFacts:
         assert ck.ConsentRequested(of="X", on="2025-01-01").of == "X"
         with pytest.raises(ck.InvalidFactError, match=r"OfferMade\(to='Contoso'\)"):
             ck.OfferMade(to="", on="2025-01-01")
+
+
+def reference_as_of(scenario: ck.Scenario, asked: pendulum.Date) -> ck.Scenario:
+    """Scenario.as_of as first written: every fact looked at for every day asked."""
+    if not scenario.dated_days:
+        return scenario
+
+    def dated(fact: ck.Fact) -> pendulum.Date | None:
+        return None if fact.timeless else fact.on
+
+    latest: dict[Hashable, pendulum.Date] = {}
+    for fact in scenario.facts:
+        on = dated(fact)
+        if on is not None and on <= asked:
+            for topic, _ in fact.exclusions():
+                if latest.get(topic, on) <= on:
+                    latest[topic] = on
+    held: list[ck.Fact | ck.Disputed] = []
+    for fact in scenario.facts:
+        on = dated(fact)
+        if on is None:
+            held.append(fact)
+        elif on <= asked and all(latest[t] == on for t, _ in fact.exclusions()):
+            held.append(attrs.evolve(fact, on=None))
+    held.extend(scenario.disputes)
+    return ck.Scenario(*held)
+
+
+@st.composite
+def crowded_scenarios(draw: st.DrawFn) -> ck.Scenario:
+    """Many dated facts on a few topics and days: topics superseded, and back again."""
+    kinds = (ck.ConsentGiven, ck.ConsentRefused, ck.OfferDeclined, ck.OfferAccepted)
+    facts: list[ck.Fact] = []
+    taken: set[tuple[str, str, int]] = set()
+    for _ in range(draw(st.integers(0, 20))):
+        kind = draw(st.sampled_from(kinds))
+        party = draw(st.sampled_from(("X", "Y")))
+        day = draw(st.integers(0, 12))
+        topic = ("consent" if "Consent" in kind.__name__ else "offer", party, day)
+        if topic in taken:  # one answer per topic and day
+            continue
+        taken.add(topic)
+        facts.append(kind(by=party, on=pendulum.Date(2025, 1, 1).add(days=day)))
+    if draw(st.booleans()):
+        facts.append(ck.OfferDeclined(by="Z"))
+    return ck.Scenario(*facts)
+
+
+class TestViews:
+    """as_of() sweeps the facts' days once and remembers the views; the answers stay the same."""
+
+    @given(
+        scenario=ckst.scenarios() | crowded_scenarios(),
+        asked=st.lists(
+            ckst.days(pendulum.Date(2024, 12, 25), pendulum.Date(2025, 2, 1)), max_size=8
+        ),
+    )
+    def test_same_views_as_looking_at_every_fact(
+        self, scenario: ck.Scenario, asked: list[pendulum.Date]
+    ) -> None:
+        """Days asked in any order (forward, back, again) give the view of every fact read anew."""
+        days = [*asked, *scenario.dated_days, *sorted(asked), *asked]
+        for day in days:
+            assert scenario.as_of(day) == reference_as_of(scenario, day)
+
+    def test_a_topic_superseded_and_back(self) -> None:
+        """Consent given, refused, then given again: each view holds the latest, once."""
+        s = ck.Scenario(
+            ck.ConsentGiven(by="X", on="2025-01-01"),
+            ck.ConsentRefused(by="X", on="2025-02-01"),
+            ck.ConsentGiven(by="X", on="2025-03-01"),
+            ck.OfferDeclined(by="Y", on="2025-02-01"),
+        )
+        for day in ("2025-03-15", "2025-01-15", "2025-02-15", "2024-12-31"):
+            assert s.as_of(day) == reference_as_of(s, pendulum.parse(day).date())  # type: ignore[union-attr]
+        assert s.as_of("2025-03-15") == ck.Scenario(
+            ck.ConsentGiven(by="X"), ck.OfferDeclined(by="Y")
+        )
+
+    def test_hash_is_kept_and_rebuilt_after_pickling(self) -> None:
+        """Equal scenarios hash alike; a pickled one is built again (string hashes vary by process)."""
+        s = ck.Scenario(ck.ConsentGiven(by="X", on="2025-01-01"), ck.OfferDeclined(by="Y"))
+        copy = pickle.loads(pickle.dumps(s))
+        assert copy == s
+        assert hash(copy) == hash(s)
+        assert {s: 1}[
+            ck.Scenario(ck.OfferDeclined(by="Y"), ck.ConsentGiven(by="X", on="2025-01-01"))
+        ] == 1
 
 
 class TestDisputed:

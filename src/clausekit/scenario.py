@@ -193,7 +193,7 @@ def _disputes(value: Iterable[Disputed]) -> tuple[Disputed, ...]:
     return tuple(sorted(set(value), key=lambda d: d.describe()))
 
 
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, unsafe_hash=False)
 class Scenario:
     """A set of facts; any fact not given is unknown.
 
@@ -209,6 +209,9 @@ class Scenario:
     facts: tuple[Fact, ...] = attrs.field(converter=_facts, validator=_check_consistent)
     disputes: tuple[Disputed, ...] = attrs.field(default=(), converter=_disputes)
     _days: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Worked out once: answers are remembered per scenario, and hashing thousands of
+    # facts on every question would cost each question the whole scenario.
+    _hash: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __init__(self, *facts: Fact | Disputed) -> None:
         plain: list[Fact] = []
@@ -227,8 +230,16 @@ class Scenario:
         days = {d for f in self.facts if (d := _dated(f)) is not None}
         days |= {d for x in self.disputes for r in x.readings for f in r if (d := _dated(f))}
         object.__setattr__(self, "_days", tuple(sorted(days)))
+        object.__setattr__(self, "_hash", hash((Scenario, self.facts, self.disputes)))
         if self.disputes:
             self.readings()  # each reading must be consistent with the facts
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Built again where it is unpickled: string hashes differ from process to process.
+        return (Scenario, (*self.facts, *self.disputes))
 
     def __repr__(self) -> str:
         return f"Scenario({', '.join(repr(f) for f in (*self.facts, *self.disputes))})"
@@ -262,26 +273,16 @@ class Scenario:
         consent), the latest on or before ``day`` wins. AGI declarations keep
         their day (the AGI clauses read it). Disputes are left as they are:
         take the view of each of :meth:`readings`.
+
+        The views are worked out by a sweep over the facts' days and
+        remembered (:mod:`clausekit._views`): asking every day of a scenario
+        costs about n·log n in its facts, not n².
         """
         if not self._days:
             return self
-        asked = to_day(day, field="day")
-        latest: dict[Hashable, pendulum.Date] = {}
-        for fact in self.facts:
-            on = _dated(fact)
-            if on is not None and on <= asked:
-                for topic, _ in fact.exclusions():
-                    if latest.get(topic, on) <= on:
-                        latest[topic] = on
-        held: list[Fact | Disputed] = []
-        for fact in self.facts:
-            on = _dated(fact)
-            if on is None:
-                held.append(fact)
-            elif on <= asked and all(latest[t] == on for t, _ in fact.exclusions()):
-                held.append(attrs.evolve(fact, on=None))
-        held.extend(self.disputes)
-        return Scenario(*held)
+        from clausekit import _views  # on first use: most scenarios hold no dated fact
+
+        return _views.as_of(self, to_day(day, field="day"))
 
     def readings(self) -> tuple[tuple[str, Scenario], ...]:
         """One scenario per combination of the disputes' readings, with its description.

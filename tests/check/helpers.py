@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pendulum
+from hypothesis import strategies as st
+
 import clausekit as ck
+from clausekit import testing as ckst
 from clausekit.check import Diagnostic, Report
 
 #: The seed articles, in the repository beside the evidence files.
@@ -106,3 +111,31 @@ def only(report: Report, code: str) -> Diagnostic:
 def seed(document: str, excerpt: str, claim: str | None = None) -> ck.SeedExcerpt:
     """A seed excerpt with a gloss."""
     return ck.SeedExcerpt(document=document, excerpt=excerpt, gloss="a gloss", claim=claim)
+
+
+#: Subjects that nest, so that scopes share a subject through one lying within another.
+NESTED = ("training", "training/llm", "training/llm/frontier", "inference", "api", "api/us")
+
+
+@st.composite
+def crowded_agreements(draw: st.DrawFn) -> ck.Agreement:
+    """Many clauses of every kind among three parties, added within weeks of each other,
+    with nested subjects: most of them are in force together and speak of the same things."""
+    names = ["Acme", "Beta", "Gamma"]
+    day = pendulum.Date(2020, 1, 1)
+    amendments = []
+    serial = 0
+    for index in range(draw(st.integers(1, 6))):
+        day = day.add(days=draw(st.integers(0, 90)))
+        adds = []
+        for _ in range(draw(st.integers(1, 6))):
+            clause = draw(ckst.clauses(names, clause_id=f"c{serial}", until_after=day))
+            if isinstance(getattr(clause, "scope", None), frozenset):
+                scope = draw(st.lists(st.sampled_from(NESTED), max_size=2))
+                clause = attrs.evolve(clause, scope=scope)
+            adds.append(clause)
+            serial += 1
+        amendments.append(amend(f"a{index}", day.isoformat(), adds=adds))
+    return ck.Agreement(
+        id="crowded", title="Crowded", parties=[ck.Party(n) for n in names], amendments=amendments
+    )

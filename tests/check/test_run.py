@@ -6,14 +6,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import attrs
-import pendulum
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import clausekit as ck
-from check.helpers import SEEDS, SRC, amend, deal, excl, rofr, waiver
+from check.helpers import SEEDS, SRC, amend, crowded_agreements, deal, excl, rofr, waiver
 from check.reference import reference_check
 from clausekit import cli
 from clausekit import io as contract_io
@@ -21,33 +18,6 @@ from clausekit import testing as ckst
 from clausekit.check import Severity, check
 from tests import contracts
 from tests.contracts import distribution_agreement, shareholders_agreement
-
-#: Subjects that nest, so that scopes share a subject through one lying within another.
-NESTED = ("training", "training/llm", "training/llm/frontier", "inference", "api", "api/us")
-
-
-@st.composite
-def crowded_agreements(draw: st.DrawFn) -> ck.Agreement:
-    """Many clauses of every kind among three parties, added within weeks of each other,
-    with nested subjects: most of them are in force together and speak of the same things."""
-    names = ["Acme", "Beta", "Gamma"]
-    day = pendulum.Date(2020, 1, 1)
-    amendments = []
-    serial = 0
-    for index in range(draw(st.integers(1, 6))):
-        day = day.add(days=draw(st.integers(0, 90)))
-        adds = []
-        for _ in range(draw(st.integers(1, 6))):
-            clause = draw(ckst.clauses(names, clause_id=f"c{serial}", until_after=day))
-            if isinstance(getattr(clause, "scope", None), frozenset):
-                scope = draw(st.lists(st.sampled_from(NESTED), max_size=2))
-                clause = attrs.evolve(clause, scope=scope)
-            adds.append(clause)
-            serial += 1
-        amendments.append(amend(f"a{index}", day.isoformat(), adds=adds))
-    return ck.Agreement(
-        id="crowded", title="Crowded", parties=[ck.Party(n) for n in names], amendments=amendments
-    )
 
 
 class TestCleanAgreements:

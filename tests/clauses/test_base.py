@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import testing as ckst
+from clausekit.clauses.scope import covers
 from clausekit.testing.base import PARTY_NAMES, SUBJECTS
 from clausekit.verdict import Outcome
 from tests.clauses.helpers import SRC, act, ctx
@@ -20,12 +21,14 @@ def test_clause_ids_are_checked(bad_id: object) -> None:
         ck.Exclusivity(id=bad_id, title="X", evidence=[SRC], bound="A", beneficiary="B")  # type: ignore[arg-type]
 
 
-class TestWhomAClauseMayRefuse:
-    """``restricted_parties()`` and ``allowed_counterparty()`` never hide a refusal.
+class TestWhatAClauseMayRuleOn:
+    """The hooks that narrow which clauses are asked never hide a ruling.
 
-    The checker asks a clause about a recorded action only when the actor is
-    among its restricted parties and the counterparty is not the one it
-    always allows; a clause that refused anyone else would go unreported.
+    The agreement asks a clause only about actions on its ``verbs()`` and
+    ``ruled_subjects()``; the checker asks it about a recorded action only
+    when the actor is among its ``restricted_parties()`` and the counterparty
+    is not its ``allowed_counterparty()``. A clause that ruled outside them
+    would go unasked.
     """
 
     @pytest.mark.parametrize(
@@ -48,8 +51,8 @@ class TestWhomAClauseMayRefuse:
     def test_a_refusal_falls_within_the_hooks(
         self, kind: type[ck.Clause], data: st.DataObject
     ) -> None:
-        """Whatever the clause refuses a party it names, that party is restricted and the
-        counterparty is not the one it allows.
+        """Whatever the clause rules on lies within its verbs and ruled subjects; whatever it
+        refuses a party it names, that party is restricted and the counterparty not allowed.
 
         The action is drawn among the clause's own parties, verbs and subjects
         (and others), with consent given, refused or unknown.
@@ -57,7 +60,8 @@ class TestWhomAClauseMayRefuse:
         clause = data.draw(ckst.clauses(PARTY_NAMES[:3], kinds=[kind]))
         named = [*sorted(set(clause.parties().values())), "Outsider"]
         verbs = [*sorted(clause.verbs() or ()), "use-ip", "procure-compute"]
-        subjects = ["", *sorted(clause.subjects()), *SUBJECTS]
+        own = sorted(clause.subjects() | getattr(clause, "excludes", frozenset()))
+        subjects = ["", *own, *(f"{s}/part" for s in own), *SUBJECTS, "elsewhere"]
         actor = data.draw(st.sampled_from(named))
         # The actor and the allowed counterparty again: dealing with oneself and with the
         # allowed party are the edges the hooks must get right.
@@ -73,12 +77,16 @@ class TestWhomAClauseMayRefuse:
         consent = data.draw(st.sampled_from((None, ck.ConsentGiven, ck.ConsentRefused)))
         facts = [] if consent is None else [consent(by=p) for p in named]
         finding = clause.rule(action, ctx(scenario=ck.Scenario(*facts)))
-        if finding is None or finding.effect is Outcome.PERMITTED:
+        if finding is None:
+            return
+        verbs_ruled, subjects_ruled = clause.verbs(), clause.ruled_subjects()
+        assert verbs_ruled is None or action.verb in verbs_ruled
+        assert subjects_ruled is None or covers(subjects_ruled, action.subject)
+        if finding.effect is Outcome.PERMITTED:
             return
         restricted = clause.restricted_parties()
         assert restricted is None or actor in restricted or actor == "Outsider"
         assert counterparty != clause.allowed_counterparty()
-        assert clause.verbs() is None or action.verb in clause.verbs()  # type: ignore[operator]
 
     def test_kinds_that_only_permit_restrict_nobody(self) -> None:
         """Purchases, permissions and clauses that never rule restrict no one."""

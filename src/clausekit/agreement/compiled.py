@@ -15,7 +15,8 @@ from clausekit._shared import frozen
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.vocabulary import Vocabulary
-from clausekit.clauses import ClauseBase, Resolved
+from clausekit.clauses import ClauseBase, Context, Resolved
+from clausekit.clauses.scope import covers
 from clausekit.errors import (
     AgreementError,
     ClauseKitError,
@@ -37,6 +38,8 @@ class _Compiled:
     # Every clause's life in agreement order: (InForce, first day, day after the last or None).
     lives: tuple[tuple[InForce, pendulum.Date, pendulum.Date | None], ...]
     opened: dict[pendulum.Date, tuple[Amendment, ...]]
+    # The amendments with an uncertain effective date, by their latest possible day.
+    settling: dict[pendulum.Date, tuple[Amendment, ...]]
     expiring: dict[pendulum.Date, tuple[str, ...]]
     # Clause id -> the clause that keeps it dormant until its trigger fires (starts_on_trigger).
     dormant: Mapping[str, ClauseBase]
@@ -61,6 +64,13 @@ class _Compiled:
     states: dict[int, tuple[InForce, ...]] = attrs.field(factory=dict)
     # The views "as known on" a day, per stretch between knowledge days (knowledge.py).
     known: dict[object, Any] = attrs.field(factory=dict)
+    # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
+    # action on them (see speaking_to), worked out when first asked (bounded like the rest).
+    speaking: dict[tuple[str, str], tuple[int, ...]] = attrs.field(factory=dict)
+    # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
+    fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(factory=dict)
+    # Indexes into ``lives`` of the triggering clauses, in agreement order.
+    trigger_lives: tuple[int, ...] = ()
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
@@ -76,6 +86,45 @@ class _Compiled:
             )
             _remember(self.states, index, found)
         return found
+
+    def speaking_to(self, verb: str, subject: str) -> tuple[int, ...]:
+        """Indexes into :attr:`lives` of the clauses that may speak to an action doing ``verb``
+        on ``subject``: those that may rule on it (:meth:`ClauseBase.verbs`,
+        :meth:`ClauseBase.ruled_subjects`) and the consents given in advance for ``verb``
+        (:meth:`Context.consents_on`), in agreement order.
+
+        A question then costs, per day, the clauses that speak to it, not every clause
+        in force.
+        """
+        key = (verb, subject)
+        found = self.speaking.get(key)
+        if found is None:
+            found = tuple(
+                index
+                for index, (item, _, _) in enumerate(self.lives)
+                if _speaks(item.clause, verb, subject)
+            )
+            _remember(self.speaking, key, found)
+        return found
+
+    def in_force_among(self, indexes: tuple[int, ...], day: pendulum.Date) -> list[InForce]:
+        """The clauses of ``indexes`` (into :attr:`lives`) in force on ``day``, in that order."""
+        lives = self.lives
+        out = []
+        for index in indexes:
+            item, first, last = lives[index]
+            if first <= day and (last is None or day < last):
+                out.append(item)
+        return out
+
+
+def _speaks(clause: ClauseBase, verb: str, subject: str) -> bool:
+    verbs = clause.verbs()
+    if verbs is None or verb in verbs:
+        ruled = clause.ruled_subjects()
+        if ruled is None or covers(ruled, subject):
+            return True
+    return verb in Context.consents_on(clause)
 
 
 _MEMO_SIZE = 4096
@@ -197,11 +246,13 @@ def _compile(
             ]
     clause_ids = frozen(lives)
     triggering: list[ClauseBase] = []
+    trigger_lives: list[int] = []
     dormant: dict[str, ClauseBase] = {}
-    for _, in_force, _, _ in lives.values():
+    for index, (_, in_force, _, _) in enumerate(lives.values()):
         clause = in_force.clause
         if clause.ends_on_trigger() or clause.starts_on_trigger():
             triggering.append(clause)
+            trigger_lives.append(index)
             for starts in sorted(clause.starts_on_trigger()):
                 dormant.setdefault(starts, clause)
         for ref in sorted(clause.references()):
@@ -222,17 +273,22 @@ def _compile(
     days = tuple(sorted(points))
     ordered = sorted(lives.values(), key=lambda life: life[0])
     opened: dict[pendulum.Date, list[Amendment]] = {}
+    settling: dict[pendulum.Date, list[Amendment]] = {}
     for amendment in amendments:
         opened.setdefault(amendment.effective, []).append(amendment)
+        if amendment.effective_latest is not None:
+            settling.setdefault(amendment.effective_latest, []).append(amendment)
     return _Compiled(
         registry=registry,
         start=start,
         days=days,
         lives=tuple((life[1], life[2], life[3]) for life in ordered),
         opened={day: tuple(a) for day, a in opened.items()},
+        settling={day: tuple(a) for day, a in settling.items()},
         expiring={day: tuple(ids) for day, ids in expiring.items()},
         dormant=MappingProxyType(dormant),
         triggering=tuple(triggering),
+        trigger_lives=tuple(trigger_lives),
         clause_ids=clause_ids,
         vocabulary=Vocabulary.of(life[1].clause for life in lives.values()),
         verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},

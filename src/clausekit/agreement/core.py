@@ -190,9 +190,12 @@ class Agreement:
 
     # ------------------------------------------------------------------ in force
 
-    def _effective(self, day: pendulum.Date, scenario: Scenario) -> triggers.InForceUnder:
-        """Clauses in force on ``day`` under ``scenario``'s events (see :mod:`.triggers`)."""
-        return triggers.in_force_under(self._compiled, day, scenario)
+    def _effective(
+        self, day: pendulum.Date, scenario: Scenario, *, among: tuple[int, ...] | None = None
+    ) -> triggers.InForceUnder:
+        """Clauses in force on ``day`` under ``scenario``'s events (see :mod:`.triggers`);
+        only those of ``among`` when given."""
+        return triggers.in_force_under(self._compiled, day, scenario, among=among)
 
     def in_force(self, *, on: object, scenario: Scenario | None = None) -> tuple[InForce, ...]:
         """The clauses in force on ``on`` (under ``scenario``'s dated facts), in agreement order.
@@ -240,13 +243,18 @@ class Agreement:
         key = (action, scenario, bisect.bisect_right(points, day))
         answer = compiled.answers.get(key)
         if answer is None:
-            resolved = compiled.resolved.get(action)
-            if resolved is None:
-                resolved = self._resolve(action)  # raises for a party it does not know
-                _remember(compiled.resolved, action, resolved)
-            answer = self._work_out(resolved, day, facts)
+            answer = self._work_out(self._resolved(action), day, facts)
             _remember(compiled.answers, key, answer)
         return answer
+
+    def _resolved(self, action: Action) -> Resolved:
+        """The action as this agreement reads it (remembered); raises for an unknown party."""
+        compiled = self._compiled
+        resolved = compiled.resolved.get(action)
+        if resolved is None:
+            resolved = self._resolve(action)
+            _remember(compiled.resolved, action, resolved)
+        return resolved
 
     def _answer_once(
         self, action: Action, day: pendulum.Date, scenario: Scenario | None
@@ -292,15 +300,22 @@ class Agreement:
     def _work_out_plain(
         self, resolved: Resolved, day: pendulum.Date, scenario: Scenario
     ) -> _Answer:
-        """The rulings of every clause in force on ``day`` that speaks to the action."""
-        under = self._effective(day, scenario)
+        """The rulings of every clause in force on ``day`` that speaks to the action.
+
+        Only the clauses that may speak to it are looked at (an index per verb and
+        subject, :meth:`_Compiled.speaking_to`): the others cost nothing.
+        """
+        among = self._compiled.speaking_to(resolved.verb, resolved.subject)
+        under = self._effective(day, scenario, among=among)
         items, uncertain, assumptions = under.items, under.uncertain, under.assumed
         view = scenario.as_of(day)  # the facts holding that day, without their days
+        clauses = tuple([i.clause for i in items])
         ctx = Context(
             on=day,
             scenario=view,
-            in_force=tuple([i.clause for i in items]),
+            in_force=clauses,
             history=None if view is scenario else scenario,
+            consents=tuple([c for c in clauses if resolved.verb in Context.consents_on(c)]),
         )
         verbs = self._compiled.verbs
         verb = resolved.verb

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from clausekit.agreement import uncertain
-from clausekit.agreement.compiled import _Answer, _Compiled
+from clausekit.agreement.compiled import _Answer, _Compiled, _remember
 from clausekit.clauses import Resolved, Trigger
 from clausekit.scenario import Scenario
 from clausekit.verdict import (
@@ -136,8 +136,23 @@ def fact_change_points(compiled: _Compiled, scenario: Scenario) -> list[pendulum
 
 
 def fact_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> list[str]:
-    """What dated facts did on ``day``, in words, for a timeline segment's cause."""
-    out = []
+    """What dated facts did on ``day``, in words, for a timeline segment's cause.
+
+    The words are worked out for every day at once, the first time a scenario
+    is asked (remembered with the agreement), so a timeline of many segments
+    costs its facts once, not once per segment.
+    """
+    by_day = compiled.fact_causes.get(scenario)
+    if by_day is None:
+        by_day = _fact_causes_by_day(compiled, scenario)
+        _remember(compiled.fact_causes, scenario, by_day)
+    return list(by_day.get(day, ()))
+
+
+def _fact_causes_by_day(
+    compiled: _Compiled, scenario: Scenario
+) -> dict[pendulum.Date, tuple[str, ...]]:
+    out: dict[pendulum.Date, list[str]] = {}
     for _, reading in scenario.readings() if scenario.disputes else (("", scenario),):
         # A fact that fires a trigger is named by the trigger's own words (timelines.cause).
         fired = {
@@ -146,8 +161,15 @@ def fact_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> 
             if (trigger := clause.trigger(reading)) is not None
             for f in trigger.facts
         }
-        out += [f"{f!r} (scenario)" for f in reading if f.on == day and id(f) not in fired]
+        deadlines: dict[pendulum.Date, list[str]] = {}
         for item, _, _ in compiled.lives:
-            if day in item.clause.change_points(reading):
-                out.append(f"a deadline to answer passed (clause {item.clause.id!r}, scenario)")
-    return list(dict.fromkeys(out))
+            for point in item.clause.change_points(reading):
+                deadlines.setdefault(point, []).append(
+                    f"a deadline to answer passed (clause {item.clause.id!r}, scenario)"
+                )
+        for fact in reading:
+            if fact.on is not None and id(fact) not in fired:
+                out.setdefault(fact.on, []).append(f"{fact!r} (scenario)")
+        for day, words in deadlines.items():
+            out.setdefault(day, []).extend(words)
+    return {day: tuple(dict.fromkeys(words)) for day, words in out.items()}

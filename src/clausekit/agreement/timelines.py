@@ -3,6 +3,7 @@ what changed the answer on a day."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -10,7 +11,7 @@ import pendulum
 from clausekit.agreement import readings, triggers, uncertain
 from clausekit.agreement.amendment import Amendment
 from clausekit.agreement.compiled import _touched
-from clausekit.errors import InvalidPeriodError
+from clausekit.errors import InvalidPeriodError, QuestionTooLargeError
 from clausekit.scenario import Scenario
 from clausekit.time import LAST_DAY, Period, to_day
 from clausekit.timeline import Change, Comparison, Segment, Timeline
@@ -45,16 +46,33 @@ def cause(
     # Only the triggering clauses in force that day speak for the scenario's events.
     causes += triggers.trigger_causes(agreement._compiled, scenario, day)
     causes += readings.fact_causes(agreement._compiled, scenario, day)
-    causes += uncertain.causes(agreement.amendments, day)
+    causes += uncertain.causes(agreement._compiled.settling.get(day, ()), day)
     # No amendment that touched what the answer rests on: a term ended or a dated fact did it.
     opener = touching[0] if touching else None
     return opener, "; ".join(dict.fromkeys(causes)) or "change"
 
 
+WORK_LIMIT = 100_000
+"""The most rulings one timeline or comparison works out (see :func:`timeline`)."""
+
+
 def timeline(
-    agreement: Agreement, action: Action, period: Period, scenario: Scenario | None
+    agreement: Agreement,
+    action: Action,
+    period: Period,
+    scenario: Scenario | None,
+    *,
+    question: str = "timeline",
 ) -> Timeline:
-    """The answers over ``period``, one segment per answer, split at every change point."""
+    """The answers over ``period``, one segment per answer, split at every change point.
+
+    Only the change points where the answer to ``action`` may change are
+    visited: where a clause that speaks to it starts or ends, a trigger or a
+    dated fact. Each stretch costs the clauses in force that speak to the
+    action, so the work is their count summed over the stretches; beyond
+    :data:`WORK_LIMIT` the question is refused (``QuestionTooLargeError``),
+    before any of it is done.
+    """
     if period.end is None:
         raise InvalidPeriodError(
             f"during={period} is open-ended; a timeline needs an end. Give an end day, "
@@ -63,7 +81,7 @@ def timeline(
     facts, points = agreement._facts(scenario)
     segments: list[Segment] = []
     last_key: tuple[object, ...] = ()
-    for piece in period.split(points):
+    for piece in _pieces(agreement, action, period, facts, points, question=question):
         answer = agreement._answer(action, scenario, facts, points, piece.start)
         if segments and answer.key() == last_key:
             last = segments[-1]
@@ -79,6 +97,54 @@ def timeline(
             opened_by, why = None, f"start of the period asked about ({period.start})"
         segments.append(Segment(piece, verdict, opened_by, why))
     return Timeline(action=action, period=period, segments=tuple(segments))
+
+
+def _pieces(
+    agreement: Agreement,
+    action: Action,
+    period: Period,
+    facts: Scenario,
+    points: tuple[pendulum.Date, ...],
+    *,
+    question: str,
+) -> tuple[Period, ...]:
+    """The stretches of ``period`` to ask about: split where the answer to ``action`` may change.
+
+    An agreement read in several ways (disputed facts, uncertain dates) is split at
+    every change point; the work limit is then not estimated.
+    """
+    if facts.disputes or agreement._latest is not None:
+        return period.split(points)
+    compiled = agreement._compiled
+    resolved = agreement._resolved(action)
+    among = compiled.speaking_to(resolved.verb, resolved.subject)
+    days: set[pendulum.Date] = set()
+    for index in (*among, *compiled.trigger_lives):
+        _, first, last = compiled.lives[index]
+        days.add(first)
+        if last is not None:
+            days.add(last)
+    days.update(triggers.trigger_days(compiled, facts))
+    days.update(readings.fact_change_points(compiled, facts))
+    pieces = period.split(days)
+    starts = [piece.start for piece in pieces]
+    size = 0
+    for index in among:
+        _, first, last = compiled.lives[index]
+        low = bisect.bisect_left(starts, first)
+        high = len(starts) if last is None else bisect.bisect_left(starts, last)
+        size += max(0, high - low)
+    if size > WORK_LIMIT:
+        raise QuestionTooLargeError.for_question(
+            question,
+            action=resolved.text,
+            period=period,
+            size=size,
+            limit=WORK_LIMIT,
+            clauses=len(among),
+            stretches=len(pieces),
+        )
+    return pieces
 
 
 def compare(
@@ -100,7 +166,8 @@ def compare(
     if a != b:
         # No day follows LAST_DAY: the timeline stops before it, and b's verdict closes it.
         end = b if b == LAST_DAY else b.add(days=1)
-        segments = list(timeline(agreement, action, Period(a, end), scenario).segments)
+        stretch = Period(a, end)
+        segments = list(timeline(agreement, action, stretch, scenario, question="compare").segments)
         if b == LAST_DAY:
             opened = cause(agreement, b, facts, segments[-1].verdict, vb)
             segments.append(Segment(Period(b), vb, *opened))

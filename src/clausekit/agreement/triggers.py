@@ -45,16 +45,33 @@ class InForceUnder:
     assumed: Mapping[str, tuple[ClauseBase, str]]
 
 
-def in_force_under(compiled: _Compiled, day: pendulum.Date, scenario: Scenario) -> InForceUnder:
-    """The clauses in force on ``day`` under ``scenario``'s events."""
-    base = compiled.state(day)
+def in_force_under(
+    compiled: _Compiled,
+    day: pendulum.Date,
+    scenario: Scenario,
+    *,
+    among: tuple[int, ...] | None = None,
+) -> InForceUnder:
+    """The clauses in force on ``day`` under ``scenario``'s events.
+
+    With ``among`` (indexes into the compiled lives, as
+    :meth:`~clausekit.agreement.compiled._Compiled.speaking_to` gives them),
+    only those clauses are listed; the triggering clauses in force are read
+    all the same. The work is then that of ``among``, not of every clause.
+    """
+    if among is None:
+        base: Sequence[InForce] = compiled.state(day)
+        firing: Sequence[InForce] = base
+    else:
+        base = compiled.in_force_among(among, day)
+        firing = compiled.in_force_among(compiled.trigger_lives, day)
     if not compiled.triggering:
         return InForceUnder(base, _NOTHING, _NOTHING)  # type: ignore[arg-type]
     ended: set[str] = set()
     started: set[str] = set()
     uncertain: dict[str, Trigger] = {}
     assumed: dict[str, tuple[ClauseBase, str]] = {}
-    for item in base:
+    for item in firing:
         clause = item.clause
         ends, starts = clause.ends_on_trigger(), clause.starts_on_trigger()
         if not ends and not starts:
@@ -100,7 +117,7 @@ def trigger_days(compiled: _Compiled, scenario: Scenario) -> list[pendulum.Date]
 def trigger_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) -> list[str]:
     """The triggers fired on ``day`` by the triggering clauses in force that day, in words."""
     causes = []
-    for item in compiled.state(day):
+    for item in compiled.in_force_among(compiled.trigger_lives, day):
         clause = item.clause
         if not clause.ends_on_trigger() and not clause.starts_on_trigger():
             continue

@@ -16,6 +16,8 @@ The hooks a kind may override (every one has a working default):
 - ``party_fields`` (class attribute): which of its fields name parties
   (checked and resolved by the agreement);
 - ``verbs()``: the verbs of the actions it may rule on;
+- ``ruled_subjects()``: the subjects of the actions it may rule on (None:
+  any); the agreement asks it only about those, as only about its verbs;
 - ``subjects()``: the subjects it speaks of (its scope), for the agreement's
   vocabulary;
 - ``references()``: ids of other clauses it refers to (checked to exist);
@@ -214,6 +216,15 @@ class ClauseBase:
         """
         return frozenset() if type(self).rule is ClauseBase.rule else None
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """The subjects of the actions this clause may rule on (a subject within one of them
+        included); None when it may rule on any subject (the default).
+
+        The agreement asks a clause only about actions on these subjects, so
+        that the clauses in force on other subjects cost a question nothing.
+        """
+        return None
+
     def subjects(self) -> frozenset[str]:
         """The subjects this clause speaks of (its scope); empty when it names none.
 
@@ -345,15 +356,21 @@ class Context:
         on: the day asked about.
         scenario: the facts holding on that day, without their days
             (:meth:`~clausekit.scenario.Scenario.as_of`).
-        in_force: the clauses in force that day.
+        in_force: the clauses in force that day that may speak to the action
+            (by :meth:`ClauseBase.verbs` and :meth:`ClauseBase.ruled_subjects`), and
+            the consents given in advance for its verb (:meth:`consents_on`).
         history: every fact with its day (for a response window), or None when
             it is ``scenario`` itself.
+        consents: the consents given in advance among ``in_force`` (see
+            :meth:`consents_on`), when the caller has picked them out already;
+            None: :meth:`consent` looks for them in ``in_force``.
     """
 
     on: pendulum.Date
     scenario: Scenario
     in_force: tuple[ClauseBase, ...]
     history: Scenario | None = None
+    consents: tuple[ClauseBase, ...] | None = None
 
     @property
     def facts(self) -> Scenario:
@@ -371,9 +388,10 @@ class Context:
         """
         # By kind rather than isinstance: waiver.py imports this module, and an import
         # statement here would run on every ruling.
+        standing = self.in_force if self.consents is None else self.consents
         waivers: list[Waiver] = [
             w
-            for w in cast("tuple[Waiver, ...]", self.in_force)
+            for w in cast("tuple[Waiver, ...]", standing)
             if w.kind == "waiver" and w.covers(party, ruling_clause.id, action)
         ]
         if waivers:
@@ -391,6 +409,12 @@ class Context:
         if condition.refuted_by[0] in self.scenario:
             return Finding(Outcome.PROHIBITED, f"{party} refuses consent (given in the scenario).")
         return None
+
+    @staticmethod
+    def consents_on(clause: ClauseBase) -> frozenset[str]:
+        """The verbs of the actions for which ``clause``, in force, is a consent :meth:`consent`
+        reads: a waiver's verb; none for any other clause."""
+        return frozenset((getattr(clause, "verb", ""),)) if clause.kind == "waiver" else frozenset()
 
     @staticmethod
     def consent_condition(party: str) -> Condition:

@@ -72,6 +72,10 @@ class _Purchase(ClauseBase):
         """A purchase commitment speaks on procuring compute."""
         return _PROCURE_COMPUTE
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope (None when empty: every subject)."""
+        return self._purchase()[2] or None
+
     def restricted_parties(self) -> frozenset[str]:
         """None: a purchase commitment only ever permits."""
         return frozenset()

@@ -124,6 +124,10 @@ class ConsentRequirement(ClauseBase, kind="consent-requirement"):
         """``consent_by``; none for a flat prohibition."""
         return frozenset(() if self.consent_by is None else (self.consent_by,))
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope (None when empty: every subject)."""
+        return self.scope or None
+
     def restricted_parties(self) -> frozenset[str]:
         """The bound party."""
         return frozenset((self.bound,))

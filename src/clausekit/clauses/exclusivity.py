@@ -112,6 +112,10 @@ class Exclusivity(ClauseBase, kind="exclusivity"):
         """``consent_by``, when someone may lift the exclusivity."""
         return frozenset(() if self.consent_by is None else (self.consent_by,))
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope (None when empty: every subject)."""
+        return self.scope or None
+
     def restricted_parties(self) -> frozenset[str]:
         """The bound party."""
         return frozenset((self.bound,))

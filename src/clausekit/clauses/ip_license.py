@@ -100,6 +100,10 @@ class IPLicense(ClauseBase, kind="ip-license"):
             grants=True,
         )
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope and the subjects it excludes (None when the scope is empty: every subject)."""
+        return self.scope | self.excludes if self.scope else None
+
     def restricted_parties(self) -> frozenset[str]:
         """The licensor, kept out by an exclusive licence (unless it keeps its use); the
         licensee, when the licence excludes subjects."""

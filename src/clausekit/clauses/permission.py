@@ -64,6 +64,10 @@ class Permission(ClauseBase, kind="permission"):
         """The one verb this clause rules on."""
         return frozenset((self.verb,))
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope (None when empty: every subject)."""
+        return self.scope or None
+
     def restricted_parties(self) -> frozenset[str]:
         """None: a permission only ever permits."""
         return frozenset()

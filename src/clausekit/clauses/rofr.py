@@ -207,6 +207,10 @@ class RightOfFirstRefusal(ClauseBase, kind="right-of-first-refusal"):
         """The holder: its consent given in advance (a waiver) frees the grantor."""
         return frozenset((self.holder,))
 
+    def ruled_subjects(self) -> frozenset[str] | None:
+        """Its scope (None when empty: every subject)."""
+        return self.scope or None
+
     def restricted_parties(self) -> frozenset[str]:
         """The grantor."""
         return frozenset((self.grantor,))

@@ -37,6 +37,7 @@ from clausekit.errors.questions import (
     InvalidFactError,
     PortfolioError,
     QuestionError,
+    QuestionTooLargeError,
     RenderFormatError,
 )
 from clausekit.errors.values import (
@@ -70,6 +71,7 @@ __all__ = [
     "Place",
     "PortfolioError",
     "QuestionError",
+    "QuestionTooLargeError",
     "RenderFormatError",
     "UnknownClauseError",
     "UnknownFieldError",

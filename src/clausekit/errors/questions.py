@@ -105,6 +105,66 @@ class QuestionError(ClauseKitError, TypeError):
         )
 
 
+class QuestionTooLargeError(ClauseKitError, ValueError):
+    """A question over a period whose answer is too large to work out within the limit.
+
+    Each stretch between change points lists every ruling of the clauses in
+    force that speak to the action, so a period crossing thousands of changes,
+    each with thousands of such clauses, has an answer of millions of rulings.
+    clausekit refuses it up front rather than run for minutes.
+
+    Attributes:
+        question: what was asked (``"timeline"``, ``"compare"``).
+        size: the rulings the answer would take (clauses speaking to the
+            action, counted once per stretch of the period).
+        limit: the most clausekit works out for one question.
+        clauses: the clauses that speak to the action.
+        stretches: the stretches between change points in the period.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        question: str = "",
+        size: int = 0,
+        limit: int = 0,
+        clauses: int = 0,
+        stretches: int = 0,
+    ) -> None:
+        super().__init__(message)
+        self.question = question
+        self.size = size
+        self.limit = limit
+        self.clauses = clauses
+        self.stretches = stretches
+
+    @classmethod
+    def for_question(
+        cls,
+        question: str,
+        *,
+        action: str,
+        period: object,
+        size: int,
+        limit: int,
+        clauses: int,
+        stretches: int,
+    ) -> QuestionTooLargeError:
+        return cls(
+            f"{question}() of {action!r} over {period} would take {size:,} rulings "
+            f"({clauses:,} clauses that speak to the action, in force across {stretches:,} "
+            f"stretches between changes), more than the {limit:,} clausekit works out for one "
+            "question. Ask about a shorter period, or a narrower action (a subject, a "
+            "counterparty) that fewer clauses speak to; ask(on=day) answers any single day.",
+            question=question,
+            size=size,
+            limit=limit,
+            clauses=clauses,
+            stretches=stretches,
+        )
+
+
 class ContradictoryFactsError(ClauseKitError, ValueError):
     """A scenario states a fact and its opposite."""
 
