@@ -124,3 +124,81 @@ class TestUnverifiedAGIDeclaration:
             "whether the AGI declaration of 2021-01-01 was verified by a panel (clause 'agi')",
         )
         assert own.readings == ()
+
+
+class TestRevenueShareUnderAnUnverifiedDeclaration:
+    """A revenue share a verified AGI ends is owed under one reading only: the amount waits."""
+
+    SRC = ck.OutsideSource(
+        url="https://example.org/r", title="R", published="2020-01-01", gloss="g"
+    )
+
+    def deal(self) -> ck.Agreement:
+        """Lab pays Cloud 10 % of its revenue until a panel verifies Lab's AGI declaration."""
+        return ck.Agreement(
+            id="r",
+            title="R",
+            parties=[ck.Party("Lab"), ck.Party("Cloud")],
+            amendments=[
+                ck.Amendment(
+                    id="a",
+                    title="A",
+                    effective="2020-01-01",
+                    evidence=[self.SRC],
+                    adds=[
+                        ck.RevenueShare(
+                            id="share",
+                            title="S",
+                            evidence=[self.SRC],
+                            payer="Lab",
+                            payee="Cloud",
+                            rate="0.10",
+                        ),
+                        ck.AGIClause(
+                            id="agi",
+                            title="AGI",
+                            evidence=[self.SRC],
+                            declared_by="Lab",
+                            verification_required=True,
+                            verifier="a panel",
+                            ends=["share"],
+                        ),
+                    ],
+                )
+            ],
+        )
+
+    def owed(self, fact: ck.AGIDeclared) -> ck.Owed:
+        return self.deal().revenue_share(
+            "Lab", revenue=ck.Money("1000", "USD"), during="2021-02", scenario=ck.Scenario(fact)
+        )
+
+    def test_unknown_verification_leaves_the_amount_unknown(self) -> None:
+        """Not verified: USD 100 owed; verified: nothing. Unknown: UNKNOWN, naming the panel."""
+        owed = self.owed(ck.AGIDeclared(on="2021-01-01"))
+        assert owed.outcome is ck.Outcome.UNKNOWN
+        assert owed.amount is None
+        assert owed.missing == (
+            "whether the AGI declaration of 2021-01-01 was verified by a panel (clause 'agi')",
+        )
+        assert [s.clause.id for s in owed.shares] == ["share"]
+        assert "UNKNOWN — missing: whether the AGI declaration" in owed.explain()
+
+    def test_each_reading_given_answers(self) -> None:
+        """A verification the scenario gives settles the amount either way."""
+        assert self.owed(ck.AGIDeclared(on="2021-01-01", verified=False)).amount == ck.Money(
+            "100", "USD"
+        )
+        assert self.owed(ck.AGIDeclared(on="2021-01-01", verified=True)).amount == ck.Money(
+            "0", "USD"
+        )
+
+    def test_revenue_before_the_declaration_is_owed(self) -> None:
+        """Revenue earned before the declaration is owed whatever the panel decides."""
+        owed = self.deal().revenue_share(
+            "Lab",
+            revenue=ck.Money("1000", "USD"),
+            during="2020-06",
+            scenario=ck.Scenario(ck.AGIDeclared(on="2021-01-01")),
+        )
+        assert owed.amount == ck.Money("100", "USD")

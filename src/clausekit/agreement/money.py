@@ -36,7 +36,10 @@ def revenue_share(
     Give the revenue either as ``revenue=`` and ``during=``, or as one
     :class:`~clausekit.facts.Revenue` fact in ``scenario``. A rate the
     contract does not disclose makes the amount unknown unless the
-    scenario assumes one with :class:`~clausekit.facts.AssumedRate`.
+    scenario assumes one with :class:`~clausekit.facts.AssumedRate`; so
+    does a share that an event of the scenario may have ended, when a
+    condition of that event is unknown (a declaration whose required
+    verification the scenario does not give): ``missing`` names it.
 
     Raises:
         QuestionError: when the revenue is given neither way, or both.
@@ -62,12 +65,18 @@ def revenue_share(
                 f"{period}. clausekit will not pro-rate revenue across them: split the revenue "
                 f"at {piece.start} and ask once per piece."
             )
+    # A share an uncertain trigger may have ended (an AGI declaration whose required
+    # verification is unknown) is owed under one reading and not under the other.
+    doubts = agreement._effective(pieces[0].start, facts).uncertain
     shares: list[Share] = []
     missing: list[str] = []
     for item, _ in per_piece[0]:
         payment = item.clause.payment(amount, facts)
         if payment.missing:
             missing.append(payment.missing)
+        doubt = doubts.get(item.clause.id)
+        if doubt is not None:
+            missing.append(doubt.missing or doubt.text)
         shares.append(Share.of(item.clause, item.amendment, payment))
     total: Money | None = None
     if not missing:
@@ -78,7 +87,7 @@ def revenue_share(
         period=period,
         shares=tuple(shares),
         amount=total,
-        missing=tuple(missing),
+        missing=tuple(dict.fromkeys(missing)),
     )
 
 

@@ -101,6 +101,30 @@ class TestRevenueShare:
         after = owed(deal, OAI, "2026-05-01/2026-06-01", fact)
         assert [s.clause.id for s in after.shares] == ["revenue-share-openai-to-microsoft-capped"]
 
+    def test_unverified_agi_leaves_the_share_unknown(self, deal: ck.Agreement) -> None:
+        """The share 'remains until the expert panel verifies AGI' (OpenAI, 2025-10-28): with
+        a declaration whose verification is not given, even an assumed rate gives no amount
+        (was USD 2 bn, as if the declaration had been rejected); each verification settles it."""
+        declared = ck.AGIDeclared(on="2025-11-01")
+        rate = ck.AssumedRate(RS_OPENAI, "0.20")
+        share = owed(deal, OAI, "2025-12-01/2026-01-01", declared, rate)
+        assert share.outcome is U
+        assert share.amount is None
+        assert share.missing == (
+            "whether the AGI declaration of 2025-11-01 was verified by an independent expert "
+            "panel (clause 'agi-verified')",
+        )
+        assert "o.openai-2025-10-28.revenue-share-until-agi" in claims_of(
+            deal.clause("agi-verified")
+        )
+        rejected = ck.AGIDeclared(on="2025-11-01", verified=False)
+        verified = ck.AGIDeclared(on="2025-11-01", verified=True)
+        twenty_pct = ck.Money("2000000000", "USD")
+        assert owed(deal, OAI, "2025-12-01/2026-01-01", rejected, rate).amount == twenty_pct
+        assert owed(deal, OAI, "2025-12-01/2026-01-01", verified, rate).amount == ck.Money(
+            "0", "USD"
+        )
+
     @pytest.mark.parametrize(
         ("known", "clauses"), [("2025-01-20", [RS_OPENAI]), ("2025-01-21", [])]
     )
