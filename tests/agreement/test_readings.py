@@ -202,3 +202,29 @@ class TestRevenueShareUnderAnUnverifiedDeclaration:
             scenario=ck.Scenario(ck.AGIDeclared(on="2021-01-01")),
         )
         assert owed.amount == ck.Money("100", "USD")
+
+    def test_a_disputed_verification_names_each_reading(self) -> None:
+        """Disputed facts are worked out per reading: USD 0 or USD 100, so UNKNOWN."""
+        disputed = ck.Disputed(
+            ck.AGIDeclared(on="2021-01-01", verified=True),
+            ck.AGIDeclared(on="2021-01-01", verified=False),
+        )
+        owed = self.deal().revenue_share(
+            "Lab", revenue=ck.Money("1000", "USD"), during="2021-02", scenario=ck.Scenario(disputed)
+        )
+        assert owed.amount is None
+        (missing,) = owed.missing
+        assert missing.startswith("which reading holds: ")
+        assert "(USD 0); or " in missing
+        assert missing.endswith("(USD 100)")
+
+    def test_a_dispute_that_does_not_matter_gives_the_amount(self) -> None:
+        """Revenue earned before the disputed declaration: both readings owe USD 100."""
+        disputed = ck.Disputed(
+            ck.AGIDeclared(on="2021-01-01", verified=True),
+            ck.AGIDeclared(on="2021-01-01", verified=False),
+        )
+        owed = self.deal().revenue_share(
+            "Lab", revenue=ck.Money("1000", "USD"), during="2020-06", scenario=ck.Scenario(disputed)
+        )
+        assert owed.amount == ck.Money("100", "USD")

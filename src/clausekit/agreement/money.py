@@ -15,7 +15,7 @@ from clausekit.errors import (
     InvalidPeriodError,
     QuestionError,
 )
-from clausekit.money import Money, to_money
+from clausekit.money import Money, format_money, to_money
 from clausekit.scenario import Revenue, Scenario
 from clausekit.time import Period, to_period
 
@@ -39,7 +39,9 @@ def revenue_share(
     scenario assumes one with :class:`~clausekit.facts.AssumedRate`; so
     does a share that an event of the scenario may have ended, when a
     condition of that event is unknown (a declaration whose required
-    verification the scenario does not give): ``missing`` names it.
+    verification the scenario does not give): ``missing`` names it. With
+    disputed facts the share is worked out per reading; when the readings
+    differ the amount is unknown and ``missing`` names each reading.
 
     Raises:
         QuestionError: when the revenue is given neither way, or both.
@@ -54,6 +56,39 @@ def revenue_share(
             f"during={period} is open-ended; revenue is earned over a bounded period. Give "
             "an end day, e.g. during='2025' or during='2025-01-01/2026-01-01'."
         )
+    if not facts.disputes:
+        return _owed(agreement, payer_name, amount, period, facts)
+    # Disputed facts: the share is worked out per reading; readings that differ leave the
+    # amount unknown and name each reading with what it makes owed.
+    answers = [
+        (text, _owed(agreement, payer_name, amount, period, reading))
+        for text, reading in facts.readings()
+    ]
+    first = answers[0][1]
+    if all(
+        (o.amount, o.missing, [s.clause.id for s in o.shares])
+        == (first.amount, first.missing, [s.clause.id for s in first.shares])
+        for _, o in answers
+    ):
+        return first
+    which = "; or ".join(
+        f"{text} ({format_money(o.amount) if o.amount is not None else 'unknown'})"
+        for text, o in answers
+    )
+    return Owed(
+        payer=payer_name,
+        revenue=amount,
+        period=period,
+        shares=tuple(dict.fromkeys(s for _, o in answers for s in o.shares)),
+        amount=None,
+        missing=("which reading holds: " + which,),
+    )
+
+
+def _owed(
+    agreement: Agreement, payer_name: str, amount: Money, period: Period, facts: Scenario
+) -> Owed:
+    """What ``payer_name`` owes on ``amount`` earned during ``period`` under plain ``facts``."""
     pieces = period.split(agreement._change_points(facts))
     per_piece = [binding(agreement, piece.start, facts, payer_name) for piece in pieces]
     check_share_terms(agreement, pieces, payer_name, facts)

@@ -125,6 +125,19 @@ class TestRevenueShare:
             "0", "USD"
         )
 
+    def test_disputed_verification_leaves_the_share_unknown(self, deal: ck.Agreement) -> None:
+        """A verification in dispute: nothing owed if verified, 20 % if not, so no amount (was
+        USD 2 bn, the dispute ignored)."""
+        disputed = ck.Disputed(
+            ck.AGIDeclared(on="2025-11-01", verified=True),
+            ck.AGIDeclared(on="2025-11-01", verified=False),
+        )
+        rate = ck.AssumedRate(RS_OPENAI, "0.20")
+        share = owed(deal, OAI, "2025-12-01/2026-01-01", disputed, rate)
+        assert share.amount is None
+        assert share.missing[0].startswith("which reading holds: ")
+        assert "(USD 0); or " in share.missing[0]
+
     @pytest.mark.parametrize(
         ("known", "clauses"), [("2025-01-20", [RS_OPENAI]), ("2025-01-21", [])]
     )
