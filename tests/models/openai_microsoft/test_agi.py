@@ -61,6 +61,14 @@ QUESTIONS: tuple[Ask, ...] = (
         scenario=VERIFIED_2026),
     Ask("aws-api-verified-agi-day-of-2026", buy("AWS", W.API), "2026-04-27", P,
         ("api-any-cloud",), ("o.novaranews-2026-04-27.any-cloud",), scenario=VERIFIED_2026),
+    # as known before the definitive agreement, the declaration needs no panel and the permission
+    # of January 2025 frees the API; from 2025-10-28 the verified declaration does
+    Ask("aws-api-verified-agi-as-known-2025-10-27", buy("AWS", W.API), "2026-02-01", P,
+        ("api-any-cloud-after-agi-2025",), ("s004.agi-caveat",), scenario=VERIFIED_2026,
+        known_on="2025-10-27", never=("o.openai-2025-10-28.ip-and-api-until-agi",)),
+    Ask("aws-api-verified-agi-as-known-2025-10-28", buy("AWS", W.API), "2026-02-01", P,
+        ("api-any-cloud-after-verified-agi",), ("o.openai-2025-10-28.ip-and-api-until-agi",),
+        scenario=VERIFIED_2026, known_on="2025-10-28"),
     Ask("aws-api-unverified-agi", buy("AWS", W.API), "2025-11-15", U,
         ("api-any-cloud-after-verified-agi", "api-exclusivity-until-agi"),
         (*API_AZURE, "o.openai-2025-10-28.ip-and-api-until-agi"), scenario=UNVERIFIED_2025,
