@@ -29,6 +29,7 @@ from pathlib import Path
 import pendulum
 
 import clausekit as ck
+from clausekit.errors import QuestionTooLargeError
 
 HERE = Path(__file__).resolve().parent
 AMENDMENTS = 10_000
@@ -88,6 +89,58 @@ def large_agreement(n: int) -> ck.Agreement:
     )
 
 
+def daily_agreement(n: int) -> ck.Agreement:
+    """``n`` amendments a day apart, each adding a one-day exclusivity over territory ``T0``,
+    for Beta and for Gamma in turn: the answer about T0 changes at every amendment."""
+    return _territory_agreement(n, lasts_a_day=True)
+
+
+def crowded_agreement(n: int) -> ck.Agreement:
+    """``n`` amendments a day apart, each adding an open-ended exclusivity over ``T0``: every
+    clause speaks to the question about T0, so each day's answer lists every one so far."""
+    return _territory_agreement(n, lasts_a_day=False)
+
+
+def _territory_agreement(n: int, *, lasts_a_day: bool) -> ck.Agreement:
+    amendments = []
+    for i in range(n):
+        day = FIRST.add(days=i)
+        clause = ck.Exclusivity(
+            id=f"t{i}",
+            title="Exclusive distributor in T0",
+            evidence=[SOURCE],
+            bound="Acme",
+            beneficiary="Beta" if i % 2 else "Delta",
+            verb="appoint-distributor",
+            scope=["T0"],
+            until=day.add(days=1) if lasts_a_day else None,
+        )
+        amendments.append(
+            ck.Amendment(
+                id=f"a{i}", title=f"T0, day {i}", effective=day, evidence=[SOURCE], adds=[clause]
+            )
+        )
+    return ck.Agreement(
+        id="territory",
+        title="One territory",
+        parties=[ck.Party(name) for name in ("Acme", "Beta", "Gamma", "Delta")],
+        amendments=amendments,
+    )
+
+
+def refused(fn: Callable[[], object]) -> Callable[[], object]:
+    """``fn``, which must raise QuestionTooLargeError (timed all the same)."""
+
+    def run() -> object:
+        try:
+            fn()
+        except QuestionTooLargeError:
+            return None
+        raise AssertionError("the question was answered, not refused")
+
+    return run
+
+
 def question(territory: int) -> ck.AppointDistributor:
     """May Acme appoint Gamma as its distributor in territory ``T{territory}``?"""
     return ck.AppointDistributor(principal="Acme", distributor="Gamma", territory=f"T{territory}")
@@ -96,6 +149,14 @@ def question(territory: int) -> ck.AppointDistributor:
 def facts(n: int) -> list[ck.ConsentGiven]:
     """``n`` dated facts: Beta consents on each of ``n`` days from 2000-01-01."""
     return [ck.ConsentGiven(by="Beta", on=FIRST.add(days=i)) for i in range(n)]
+
+
+def alternating_facts(n: int) -> list[ck.ConsentGiven | ck.ConsentRefused]:
+    """``n`` dated facts: Beta consents one day and refuses the next, ``n`` days from 2000-01-01."""
+    return [
+        (ck.ConsentGiven if i % 2 else ck.ConsentRefused)(by="Beta", on=FIRST.add(days=i))
+        for i in range(n)
+    ]
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -154,6 +215,13 @@ def agreement_questions(n: int) -> dict[str, float]:
     )
     out["as_known_on(last)"] = timed(lambda: deal.as_known_on(last))
     out["check()"] = timed(deal.check)
+    daily, crowded = daily_agreement(n), crowded_agreement(n)
+    out["timeline, answer changing at every amendment"] = timed(
+        lambda: daily.timeline(question(0), start=FIRST, end=end)
+    )
+    out["timeline, every clause speaking: refused"] = timed(
+        refused(lambda: crowded.timeline(question(0), start=FIRST, end=end))
+    )
     return out
 
 
@@ -171,6 +239,10 @@ def scenario_questions(n: int) -> dict[str, float]:
     )
     out["timeline over every fact"] = timed(
         lambda: deal.timeline(question(0), start=FIRST, end=day.add(days=1), scenario=scenario)
+    )
+    changing = ck.Scenario(*alternating_facts(n))
+    out["timeline, answer changing on every fact"] = timed(
+        lambda: deal.timeline(question(0), start=FIRST, end=day.add(days=1), scenario=changing)
     )
     return out
 
@@ -203,8 +275,15 @@ STEPS: dict[str, tuple[str, ...]] = {
         "timeline over every amendment",
         "as_known_on(last)",
         "check()",
+        "timeline, answer changing at every amendment",
+        "timeline, every clause speaking: refused",
     ),
-    "scenario": ("build", "ask(on=) + explain()", "timeline over every fact"),
+    "scenario": (
+        "build",
+        "ask(on=) + explain()",
+        "timeline over every fact",
+        "timeline, answer changing on every fact",
+    ),
     "period": (
         "timeline 0001-01-01/9999-12-31",
         "ask(during=the whole calendar)",

@@ -4,13 +4,14 @@ the clauses in force between them, and the answers remembered per stretch."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 import pendulum
 
+from clausekit._intervals import IntervalIndex
 from clausekit._shared import frozen
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
@@ -66,7 +67,7 @@ class _Compiled:
     known: dict[object, Any] = attrs.field(factory=dict)
     # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
     # action on them (see speaking_to), worked out when first asked (bounded like the rest).
-    speaking: dict[tuple[str, str], tuple[int, ...]] = attrs.field(factory=dict)
+    speaking: dict[tuple[str, str], _Among] = attrs.field(factory=dict)
     # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
     fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(factory=dict)
     # Indexes into ``lives`` of the triggering clauses, in agreement order.
@@ -87,19 +88,18 @@ class _Compiled:
             _remember(self.states, index, found)
         return found
 
-    def speaking_to(self, verb: str, subject: str) -> tuple[int, ...]:
-        """Indexes into :attr:`lives` of the clauses that may speak to an action doing ``verb``
-        on ``subject``: those that may rule on it (:meth:`ClauseBase.verbs`,
-        :meth:`ClauseBase.ruled_subjects`) and the consents given in advance for ``verb``
-        (:meth:`Context.consents_on`), in agreement order.
+    def speaking_to(self, verb: str, subject: str) -> _Among:
+        """The clauses that may speak to an action doing ``verb`` on ``subject``: those that
+        may rule on it (:meth:`ClauseBase.verbs`, :meth:`ClauseBase.ruled_subjects`) and the
+        consents given in advance for ``verb`` (:meth:`Context.consents_on`).
 
-        A question then costs, per day, the clauses that speak to it, not every clause
-        in force.
+        A question then costs, per day, the clauses that speak to it and are in force
+        (found through an interval index), not every clause in force.
         """
         key = (verb, subject)
         found = self.speaking.get(key)
         if found is None:
-            found = tuple(
+            found = self.among(
                 index
                 for index, (item, _, _) in enumerate(self.lives)
                 if _speaks(item.clause, verb, subject)
@@ -107,15 +107,36 @@ class _Compiled:
             _remember(self.speaking, key, found)
         return found
 
-    def in_force_among(self, indexes: tuple[int, ...], day: pendulum.Date) -> list[InForce]:
-        """The clauses of ``indexes`` (into :attr:`lives`) in force on ``day``, in that order."""
+    def among(self, indexes: Iterable[int]) -> _Among:
+        """The lives of ``indexes`` (into :attr:`lives`), indexed by the days they are in force."""
+        chosen = tuple(indexes)
         lives = self.lives
+        return _Among(
+            chosen,
+            IntervalIndex((i, lives[i][1], lives[i][2], None) for i in chosen),
+        )
+
+    def in_force_among(self, among: _Among | tuple[int, ...], day: pendulum.Date) -> list[InForce]:
+        """The clauses of ``among`` in force on ``day``, in agreement order."""
+        lives = self.lives
+        if isinstance(among, _Among):
+            found = sorted(among.intervals.at(day))
+            return [lives[index][0] for index in found]
         out = []
-        for index in indexes:
+        for index in among:
             item, first, last = lives[index]
             if first <= day and (last is None or day < last):
                 out.append(item)
         return out
+
+
+@attrs.frozen(eq=False)
+class _Among:
+    """Some of an agreement's clause lives: their indexes into ``lives``, in agreement order,
+    and an interval index of the days each is in force."""
+
+    indexes: tuple[int, ...]
+    intervals: IntervalIndex[int]
 
 
 def _speaks(clause: ClauseBase, verb: str, subject: str) -> bool:

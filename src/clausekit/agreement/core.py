@@ -22,6 +22,7 @@ from clausekit.agreement import (
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.compiled import (
     _NO_FACTS,
+    _Among,
     _Answer,
     _compile,
     _Compiled,
@@ -191,7 +192,7 @@ class Agreement:
     # ------------------------------------------------------------------ in force
 
     def _effective(
-        self, day: pendulum.Date, scenario: Scenario, *, among: tuple[int, ...] | None = None
+        self, day: pendulum.Date, scenario: Scenario, *, among: _Among | None = None
     ) -> triggers.InForceUnder:
         """Clauses in force on ``day`` under ``scenario``'s events (see :mod:`.triggers`);
         only those of ``among`` when given."""

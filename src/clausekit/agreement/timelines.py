@@ -119,7 +119,7 @@ def _pieces(
     resolved = agreement._resolved(action)
     among = compiled.speaking_to(resolved.verb, resolved.subject)
     days: set[pendulum.Date] = set()
-    for index in (*among, *compiled.trigger_lives):
+    for index in (*among.indexes, *compiled.trigger_lives):
         _, first, last = compiled.lives[index]
         days.add(first)
         if last is not None:
@@ -129,7 +129,7 @@ def _pieces(
     pieces = period.split(days)
     starts = [piece.start for piece in pieces]
     size = 0
-    for index in among:
+    for index in among.indexes:
         _, first, last = compiled.lives[index]
         low = bisect.bisect_left(starts, first)
         high = len(starts) if last is None else bisect.bisect_left(starts, last)
@@ -141,7 +141,7 @@ def _pieces(
             period=period,
             size=size,
             limit=WORK_LIMIT,
-            clauses=len(among),
+            clauses=len(among.indexes),
             stretches=len(pieces),
         )
     return pieces

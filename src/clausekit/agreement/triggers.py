@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from clausekit.agreement.amendment import InForce
-from clausekit.agreement.compiled import _Compiled
+from clausekit.agreement.compiled import _Among, _Compiled
 from clausekit.clauses import ClauseBase, Trigger
 from clausekit.scenario import Scenario
 
@@ -50,11 +50,11 @@ def in_force_under(
     day: pendulum.Date,
     scenario: Scenario,
     *,
-    among: tuple[int, ...] | None = None,
+    among: _Among | None = None,
 ) -> InForceUnder:
     """The clauses in force on ``day`` under ``scenario``'s events.
 
-    With ``among`` (indexes into the compiled lives, as
+    With ``among`` (some of the compiled lives, as
     :meth:`~clausekit.agreement.compiled._Compiled.speaking_to` gives them),
     only those clauses are listed; the triggering clauses in force are read
     all the same. The work is then that of ``among``, not of every clause.
