@@ -75,10 +75,16 @@ QUESTIONS: tuple[Ask, ...] = (
         ANY_CLOUD_2026),
     Ask("aws-inference-day-before-2026", buy("AWS", W.INFERENCE), "2026-04-26", P,
         ("compute-any-cloud", "aws-compute-deal"), ROFR_REMOVED),
+    # from 2026-04-27 running products elsewhere also cites 'OpenAI may serve all products on
+    # any cloud' (third round: it cited only the permission of October 2025)
     Ask("aws-inference-day-of-2026", buy("AWS", W.INFERENCE), "2026-04-27", P,
-        ("compute-any-cloud", "aws-compute-deal"), ROFR_REMOVED, never=AZURE_FIRST),
+        ("compute-any-cloud", "aws-compute-deal", "api-any-cloud"),
+        (*ROFR_REMOVED, *ANY_CLOUD_2026), never=AZURE_FIRST),
     Ask("aws-inference-2026-06-01-not-conditional", buy("AWS", W.INFERENCE), "2026-06-01", P,
-        ("compute-any-cloud", "aws-compute-deal"), ROFR_REMOVED, never=AZURE_FIRST),
+        ("compute-any-cloud", "aws-compute-deal", "api-any-cloud"),
+        (*ROFR_REMOVED, *ANY_CLOUD_2026), never=AZURE_FIRST),
+    Ask("aws-training-2026-06-01-not-serving-products", buy("AWS", W.TRAINING), "2026-06-01", P,
+        ("compute-any-cloud", "aws-compute-deal"), ROFR_REMOVED, never=ANY_CLOUD_2026),
     Ask("aws-api-2026-06-01", buy("AWS", W.API), "2026-06-01", P, ("api-any-cloud",),
         ANY_CLOUD_2026),
     Ask("aws-training-last-day-of-the-aws-deal", buy("AWS", W.TRAINING), "2032-11-02", P,

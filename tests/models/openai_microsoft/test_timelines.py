@@ -47,13 +47,15 @@ class TestTimeline:
         ]
 
     def test_inference_is_never_tightened_in_2026(self, deal: ck.Agreement) -> None:
-        """Running products on AWS: permitted from 2025-10-28 on, with no change in 2026."""
+        """Running products on AWS: permitted from 2025-10-28 on, and still in 2026, where the
+        report that OpenAI 'may serve all products on any cloud' joins the reasons."""
         inference = ck.ProcureCompute(buyer=OAI, provider="AWS", workload=W.INFERENCE)
         timeline = deal.ask(inference, during="2025-10-01/2027-01-01")
         assert segments(timeline) == [
             ("2025-10-01/2025-10-28", C, None),
             ("2025-10-28/2025-11-03", P, "definitive-agreement-2025"),
-            ("2025-11-03/2027-01-01", P, "aws-deal-2025"),
+            ("2025-11-03/2026-04-27", P, "aws-deal-2025"),
+            ("2026-04-27/2027-01-01", P, "amended-agreement-2026"),
         ]
 
     def test_january_2025_has_two_answers(self, deal: ck.Agreement) -> None:
