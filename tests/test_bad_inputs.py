@@ -26,7 +26,7 @@ import pytest
 import clausekit as ck
 from clausekit import cli
 from clausekit import io as contract_io
-from clausekit.errors import ArgumentTypeError
+from clausekit.errors import ArgumentTypeError, QuestionTooLargeError
 
 SRC = ck.OutsideSource(
     url="https://example.org/bad-inputs", title="Fixture", published="2020-01-01", gloss="g"
@@ -81,6 +81,26 @@ def agreement(*later: ck.Amendment, parties: list[ck.Party] = PARTIES) -> ck.Agr
 
 DEAL = agreement()
 TRAINING = ck.ProcureCompute(buyer="Acme", provider="Beta", workload="training")
+
+
+def renewals(count: int) -> ck.Agreement:
+    """``count`` renewals a day apart, each adding an exclusivity over territory T0."""
+    amendments = [
+        ck.Amendment(
+            id=f"r{i}",
+            title=f"Renewal {i}",
+            effective=dt.date(2020, 1, 1) + dt.timedelta(days=i),
+            evidence=[SRC],
+            adds=[
+                exclusivity(id=f"t{i}", verb="appoint-distributor", scope=["T0"], consent_by=None)
+            ],
+        )
+        for i in range(count)
+    ]
+    return ck.Agreement(id="renewals", title="Renewals", parties=PARTIES, amendments=amendments)
+
+
+T0 = ck.AppointDistributor(principal="Acme", distributor="Beta", territory="T0")
 
 
 def ask(**kwargs: Any) -> Callable[[], object]:
@@ -492,6 +512,13 @@ ROWS: list[Row] = [
         ck.UnknownClauseError,
         "'exlc'",
         "Did you mean 'excl'?",
+    ),
+    Row(
+        "question/too-large",
+        lambda: renewals(500).timeline(T0, start="2020-01-01", end="2022-01-01"),
+        QuestionTooLargeError,
+        "would take 125,250 rulings",
+        "Ask about a shorter period, or a narrower action",
     ),
     Row(
         "agreement/ends-string",

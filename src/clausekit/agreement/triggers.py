@@ -59,14 +59,12 @@ def in_force_under(
     only those clauses are listed; the triggering clauses in force are read
     all the same. The work is then that of ``among``, not of every clause.
     """
-    if among is None:
-        base: Sequence[InForce] = compiled.state(day)
-        firing: Sequence[InForce] = base
-    else:
-        base = compiled.in_force_among(among, day)
-        firing = compiled.in_force_among(compiled.trigger_lives, day)
+    base: Sequence[InForce] = (
+        compiled.state(day) if among is None else compiled.in_force_among(among, day)
+    )
     if not compiled.triggering:
         return InForceUnder(base, _NOTHING, _NOTHING)  # type: ignore[arg-type]
+    firing = base if among is None else compiled.in_force_among(compiled.trigger_lives, day)
     ended: set[str] = set()
     started: set[str] = set()
     uncertain: dict[str, Trigger] = {}
