@@ -26,7 +26,7 @@ import pytest
 import clausekit as ck
 from clausekit import cli
 from clausekit import io as contract_io
-from clausekit.errors import ArgumentTypeError, QuestionTooLargeError
+from clausekit.errors import ArgumentTypeError, QuestionTooLargeError, RenderFormatError
 
 SRC = ck.OutsideSource(
     url="https://example.org/bad-inputs", title="Fixture", published="2020-01-01", gloss="g"
@@ -106,6 +106,12 @@ T0 = ck.AppointDistributor(principal="Acme", distributor="Beta", territory="T0")
 def ask(**kwargs: Any) -> Callable[[], object]:
     """A question to the fixture agreement about procuring training compute from Beta."""
     return lambda: DEAL.ask(TRAINING, **kwargs)
+
+
+def load_fifo() -> object:
+    """ck.load() on a named pipe no one writes to (it once waited forever)."""
+    os.mkfifo("pipe.toml")
+    return contract_io.load("pipe.toml")
 
 
 def scenario(*facts: Any) -> Callable[[], object]:
@@ -493,6 +499,27 @@ ROWS: list[Row] = [
         "deal.ask(action, on='2025-01-15')",
     ),
     Row(
+        "question/action-none",
+        lambda: DEAL.ask(None, on="2025-01-15"),  # type: ignore[arg-type]
+        ck.QuestionError,
+        "action=None is not a clausekit action",
+        "ask about one such as ck.ProcureCompute(...)",
+    ),
+    Row(
+        "question/action-text",
+        lambda: DEAL.ask("x", on="2025-01-15"),  # type: ignore[arg-type]
+        ck.QuestionError,
+        "action='x' is not a clausekit action",
+        "ask about one such as ck.ProcureCompute(...)",
+    ),
+    Row(
+        "question/explain-width-zero",
+        lambda: DEAL.ask(TRAINING, on="2025-01-15").explain(width=0),
+        RenderFormatError,
+        "width=0 is too narrow",
+        "pass a width of 40 or more",
+    ),
+    Row(
         "question/both",
         ask(on="2025-01-01", during="2025"),
         ck.QuestionError,
@@ -750,6 +777,13 @@ ROWS: list[Row] = [
         ck.ContractFileError,
         f"{os.devnull!r}: it is a device",
         "Pass the path of a .toml, .yaml or .json file",
+    ),
+    Row(
+        "file/load-fifo",
+        load_fifo,
+        ck.ContractFileError,
+        "'pipe.toml': it is a named pipe (FIFO)",
+        "read its text and pass it to clausekit.io.loads()",
     ),
     Row(
         "file/json-unterminated-escapes",
