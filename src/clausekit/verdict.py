@@ -18,7 +18,8 @@ Examples:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -432,9 +433,7 @@ class Verdict:
             RenderFormatError: for any other format, or a width under 40.
             ArgumentTypeError: for a width that is not a whole number.
         """
-        from clausekit.render.explain import explain
-
-        return explain(self, width=width, format=format)
+        return _explainer()(self, width=width, format=format)
 
     def __str__(self) -> str:
         return self.explain()
@@ -449,3 +448,15 @@ class Verdict:
         from clausekit.render.html import verdict_to_html
 
         return verdict_to_html(self)
+
+
+@functools.cache
+def _explainer() -> Callable[..., str]:
+    """:func:`clausekit.render.explain.explain`, imported on first use and then kept.
+
+    An import statement in :meth:`Verdict.explain` itself cost more than a remembered
+    explanation (about 1 µs a call): the renderers load only when first asked for.
+    """
+    from clausekit.render.explain import explain
+
+    return explain
