@@ -34,9 +34,9 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from clausekit.evidence.base import EvidenceBase
 from clausekit.evidence.citations import (
     Evidence,
     OutsideSource,
@@ -44,28 +44,40 @@ from clausekit.evidence.citations import (
     cite,
     require_evidence,
 )
-from clausekit.evidence.claims import MAX_EXCERPT_WORDS, Claim, ClaimStatus
-from clausekit.evidence.conflicts import Conflict
-from clausekit.evidence.documents import Document, DocumentKind
 from clausekit.evidence.excerpts import excerpt_occurs, repair_mojibake
 
 if TYPE_CHECKING:
+    from clausekit.evidence.base import EvidenceBase
+    from clausekit.evidence.claims import MAX_EXCERPT_WORDS, Claim, ClaimStatus
+    from clausekit.evidence.conflicts import Conflict
+    from clausekit.evidence.documents import Document, DocumentKind
     from clausekit.evidence.loading import evidence_base, load_evidence_base
+
+# What an evidence base holds, and the code that reads one: each module loads on first
+# use of one of its names. ``import clausekit`` needs the citations (what clauses cite),
+# not the base's claims, conflicts and documents (the attrs classes cost a third of a
+# millisecond each to build) nor the loaders (tables, tomllib).
+_LAZY = {
+    "EvidenceBase": "clausekit.evidence.base",
+    "MAX_EXCERPT_WORDS": "clausekit.evidence.claims",
+    "Claim": "clausekit.evidence.claims",
+    "ClaimStatus": "clausekit.evidence.claims",
+    "Conflict": "clausekit.evidence.conflicts",
+    "Document": "clausekit.evidence.documents",
+    "DocumentKind": "clausekit.evidence.documents",
+    "evidence_base": "clausekit.evidence.loading",
+    "load_evidence_base": "clausekit.evidence.loading",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The loaders (and the tables, tomllib and pathlib behind them) load on first use.
-
-    ``import clausekit`` needs the evidence classes, not the code that reads an
-    evidence folder.
-    """
-    if name in ("evidence_base", "load_evidence_base"):
-        from clausekit.evidence import loading
-
-        value = getattr(loading, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'clausekit.evidence' has no attribute {name!r}")
+    """The evidence base's classes and loaders, imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clausekit.evidence' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [
