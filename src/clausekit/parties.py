@@ -19,12 +19,14 @@ Examples:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 import attrs
 
 from clausekit._checks import check_type, instance_of
+from clausekit._shared import frozen
 from clausekit.errors import AgreementError, ArgumentTypeError, UnknownPartyError
 
 __all__ = ["Party", "PartyRegistry", "to_parties"]
@@ -138,7 +140,8 @@ class PartyRegistry:
         index: dict[str, Party] = {}
         for party in self.parties:
             for name in party.names:
-                key = name.casefold()
+                # Interned: the same folded names recur across a portfolio's agreements.
+                key = sys.intern(name.casefold())
                 if key in index and index[key] is not party:
                     raise AgreementError(
                         f"The name {name!r} is used by both {index[key].name!r} and "
@@ -149,7 +152,7 @@ class PartyRegistry:
         exact = {n: p.name for p in self.parties for n in p.names}
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_exact", MappingProxyType(exact))
-        object.__setattr__(self, "outsiders", frozenset(p.name for p in self.parties if p.outsider))
+        object.__setattr__(self, "outsiders", frozen(p.name for p in self.parties if p.outsider))
 
     def __reduce__(self) -> tuple[type[PartyRegistry], tuple[tuple[Party, ...]]]:
         # Rebuilt from its parties: the read-only look-up tables do not pickle.

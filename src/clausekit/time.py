@@ -47,6 +47,7 @@ __all__ = [
     "Period",
     "PeriodLike",
     "day_from_iso",
+    "shared_day",
     "to_day",
     "to_period",
 ]
@@ -69,8 +70,8 @@ _ISO_YEAR = re.compile(r"^(\d{4})$")
 # asked again with the same string skips the parsing. Bounded; only valid text is kept.
 _CACHE_SIZE = 4096
 _DAYS: dict[str, pendulum.Date] = {}
-# ``datetime.date`` days already converted, to the same ``pendulum.Date`` (bounded). Kept
-# apart from _DAYS: a key there is always text, here always a plain ``datetime.date``.
+# ``datetime.date`` days already converted, to the same ``pendulum.Date``, and the days
+# shared_day keeps (bounded). A date and a pendulum.Date of the same day are equal keys.
 _DATES: dict[_dt.date, pendulum.Date] = {}
 _PERIODS: dict[str, Period] = {}
 
@@ -154,6 +155,21 @@ def to_day(value: object, *, field: str = "date") -> pendulum.Date:
     if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
     raise NotADayError.for_type(value, field=field)
+
+
+def shared_day(day: pendulum.Date) -> pendulum.Date:
+    """``day``, or an equal ``pendulum.Date`` seen before: one object per calendar day.
+
+    Agreements keep their amendments' days as long as they live; a portfolio's
+    agreements are mostly signed on days others were too. Days are immutable, so
+    sharing one object per day is safe. Bounded like the tables of days read.
+    """
+    seen = _DATES.get(day)
+    if seen is not None:
+        return seen
+    if len(_DATES) < _CACHE_SIZE:
+        _DATES[day] = day
+    return day
 
 
 def _next_month(day: pendulum.Date) -> pendulum.Date:

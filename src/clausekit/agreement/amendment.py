@@ -19,7 +19,7 @@ from clausekit.errors import (
     did_you_mean,
 )
 from clausekit.evidence import Evidence, require_evidence
-from clausekit.time import DateRange, to_day
+from clausekit.time import DateRange, shared_day, to_day
 
 
 def _announced(value: object) -> pendulum.Date | DateRange:
@@ -37,7 +37,7 @@ def _effective_day(value: object) -> pendulum.Date:
         return cast("pendulum.Date", value)
     if isinstance(value, dict) and set(value) == {"earliest", "latest"}:
         return cast("pendulum.Date", DateRange(value["earliest"], value["latest"]))
-    return to_day(value, field="effective")
+    return shared_day(to_day(value, field="effective"))
 
 
 def _optional_latest(value: object) -> pendulum.Date | None:

@@ -28,6 +28,13 @@ from clausekit.parties import PartyRegistry
 from clausekit.scenario import Scenario
 from clausekit.verdict import Derived, Reading, Ruling
 
+_NONE: Mapping[Any, Any] = MappingProxyType({})
+"""The empty table most agreements have (nothing settling, expiring or dormant), shared."""
+
+_MEMOS = frozenset(
+    {"answers", "resolved", "scenarios", "states", "known", "speaking", "fact_causes"}
+)
+
 
 @attrs.frozen
 class _Compiled:
@@ -38,10 +45,11 @@ class _Compiled:
     days: tuple[pendulum.Date, ...]
     # Every clause's life in agreement order: (InForce, first day, day after the last or None).
     lives: tuple[tuple[InForce, pendulum.Date, pendulum.Date | None], ...]
-    opened: dict[pendulum.Date, tuple[Amendment, ...]]
+    # The agreement's amendments (the Agreement's own tuple); ``opened`` is made from them.
+    amendments: tuple[Amendment, ...]
     # The amendments with an uncertain effective date, by their latest possible day.
-    settling: dict[pendulum.Date, tuple[Amendment, ...]]
-    expiring: dict[pendulum.Date, tuple[str, ...]]
+    settling: Mapping[pendulum.Date, tuple[Amendment, ...]]
+    expiring: Mapping[pendulum.Date, tuple[str, ...]]
     # Clause id -> the clause that keeps it dormant until its trigger fires (starts_on_trigger).
     dormant: Mapping[str, ClauseBase]
     # The clauses that end or start others when their trigger fires, in agreement order.
@@ -55,23 +63,50 @@ class _Compiled:
     # between change points), actions as this agreement reads them, scenarios with
     # canonical names and their change points. Each dict is bounded: cleared when it
     # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
-    answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(factory=dict)
-    resolved: dict[Action, Resolved] = attrs.field(factory=dict)
+    # Each is made on first use (see __getattr__): most agreements of a portfolio are
+    # asked once, or never, and seven empty dicts were a tenth of an agreement's memory.
+    answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    resolved: dict[Action, Resolved] = attrs.field(init=False, eq=False, repr=False)
     scenarios: dict[Scenario | None, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
-        factory=dict
+        init=False, eq=False, repr=False
     )
     # The clauses in force per change day, worked out when first asked (bounded like the
     # rest): storing every day's set up front costs days x clauses, quadratic in amendments.
-    states: dict[int, tuple[InForce, ...]] = attrs.field(factory=dict)
+    states: dict[int, tuple[InForce, ...]] = attrs.field(init=False, eq=False, repr=False)
     # The views "as known on" a day, per stretch between knowledge days (knowledge.py).
-    known: dict[object, Any] = attrs.field(factory=dict)
+    known: dict[object, Any] = attrs.field(init=False, eq=False, repr=False)
     # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
     # action on them (see speaking_to), worked out when first asked (bounded like the rest).
-    speaking: dict[tuple[str, str], _Among] = attrs.field(factory=dict)
+    speaking: dict[tuple[str, str], _Among] = attrs.field(init=False, eq=False, repr=False)
     # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
-    fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(factory=dict)
+    fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
     # Indexes into ``lives`` of the triggering clauses, in agreement order.
     trigger_lives: tuple[int, ...] = ()
+
+    # The amendments taking effect on each day, made on first use: only timelines and
+    # comparisons read it (the causes of a change), and a portfolio seldom asks for them.
+    opened: Mapping[pendulum.Date, tuple[Amendment, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __getattr__(self, name: str) -> Any:
+        """A memo not made yet (an unset slot): made now and kept."""
+        made: Any
+        if name == "opened":
+            by_day: dict[pendulum.Date, list[Amendment]] = {}
+            for amendment in self.amendments:
+                by_day.setdefault(amendment.effective, []).append(amendment)
+            made = MappingProxyType({day: tuple(a) for day, a in by_day.items()})
+        elif name in _MEMOS:
+            made = {}
+        else:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        object.__setattr__(self, name, made)
+        return made
 
     def state(self, day: pendulum.Date) -> tuple[InForce, ...]:
         index = bisect.bisect_right(self.days, day) - 1
@@ -293,10 +328,8 @@ def _compile(
                 expiring.setdefault(last, []).append(in_force.clause.id)
     days = tuple(sorted(points))
     ordered = sorted(lives.values(), key=lambda life: life[0])
-    opened: dict[pendulum.Date, list[Amendment]] = {}
     settling: dict[pendulum.Date, list[Amendment]] = {}
     for amendment in amendments:
-        opened.setdefault(amendment.effective, []).append(amendment)
         if amendment.effective_latest is not None:
             settling.setdefault(amendment.effective_latest, []).append(amendment)
     return _Compiled(
@@ -304,10 +337,10 @@ def _compile(
         start=start,
         days=days,
         lives=tuple((life[1], life[2], life[3]) for life in ordered),
-        opened={day: tuple(a) for day, a in opened.items()},
-        settling={day: tuple(a) for day, a in settling.items()},
-        expiring={day: tuple(ids) for day, ids in expiring.items()},
-        dormant=MappingProxyType(dormant),
+        amendments=amendments,
+        settling={day: tuple(a) for day, a in settling.items()} if settling else _NONE,
+        expiring={day: tuple(ids) for day, ids in expiring.items()} if expiring else _NONE,
+        dormant=MappingProxyType(dormant) if dormant else _NONE,
         triggering=tuple(triggering),
         trigger_lives=tuple(trigger_lives),
         clause_ids=clause_ids,
