@@ -191,6 +191,14 @@ class PartyRegistry:
         except KeyError:
             raise UnknownPartyError.for_name(name, self.known_names(), where=where) from None
 
+    def spelled(self, name: object) -> str | None:
+        """The canonical name of ``name`` spelled exactly as a name or alias; else None.
+
+        The look-up without case folding or an error: :meth:`canonical` says why a
+        name that is not found is refused.
+        """
+        return self._exact.get(name) if type(name) is str else None
+
     def canonical(self, name: str, *, where: str = "") -> str:
         """The canonical name of the party called ``name``."""
         exact = self._exact.get(name) if type(name) is str else None

@@ -14,7 +14,13 @@ __all__ = ["resolve", "resolve_scenario"]
 
 
 def _party_of(
-    compiled: _Compiled, value: object, *, field: str, outsiders: list[str], named: list[str]
+    compiled: _Compiled,
+    value: object,
+    *,
+    kind: str,
+    role: str,
+    outsiders: list[str],
+    named: list[str],
 ) -> str:
     """The canonical name of a party field: text must name a party of the agreement (else
     UnknownPartyError with suggestions); a Party the agreement does not list is an outsider,
@@ -27,7 +33,10 @@ def _party_of(
             outsiders.append(value.name)
             return value.name
     else:
-        name = registry.canonical(value, where=field)  # type: ignore[arg-type]
+        # The name as the agreement spells it needs no message: the text of ``where`` is
+        # only written for a name the registry must fold or does not know.
+        found = registry.spelled(value)
+        name = found if found is not None else registry.canonical(value, where=f"{kind} ({role})")  # type: ignore[arg-type]
     if name in registry.outsiders:
         named.append(name)
     return name
@@ -44,27 +53,29 @@ def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
     outsiders: list[str] = []
     named: list[str] = []
     actor = _party_of(
-        compiled, action.actor, field=f"{kind} (actor)", outsiders=outsiders, named=named
+        compiled, action.actor, kind=kind, role="actor", outsiders=outsiders, named=named
     )
     other = action.counterparty
     counterparty = (
         None
         if other is None
         else _party_of(
-            compiled, other, field=f"{kind} (counterparty)", outsiders=outsiders, named=named
+            compiled, other, kind=kind, role="counterparty", outsiders=outsiders, named=named
         )
     )
-    notes = [
-        f"{name} is not a party to the agreement (asked about as an outsider)"
-        for name in dict.fromkeys(outsiders)
-    ]
-    notes += [
-        f"{name} is not a party to the agreement (an outsider its terms name)"
-        for name in dict.fromkeys(named)
-    ]
-    notes += compiled.vocabulary.check(
-        verb=action.verb, subject=action.subject, agreement=agreement
-    )
+    notes = compiled.vocabulary.check(verb=action.verb, subject=action.subject, agreement=agreement)
+    if outsiders or named:
+        notes = (
+            *(
+                f"{name} is not a party to the agreement (asked about as an outsider)"
+                for name in dict.fromkeys(outsiders)
+            ),
+            *(
+                f"{name} is not a party to the agreement (an outsider its terms name)"
+                for name in dict.fromkeys(named)
+            ),
+            *notes,
+        )
     return Resolved(
         actor=actor,
         verb=action.verb,
@@ -73,7 +84,7 @@ def resolve(compiled: _Compiled, action: Action, *, agreement: str) -> Resolved:
         text=action.describe(actor, counterparty),
         qualifiers=action.qualifiers,
         default=action.default_for(actor, counterparty),
-        notes=tuple(notes),
+        notes=notes,
     )
 
 
