@@ -29,6 +29,7 @@ from pathlib import Path
 import pendulum
 
 import clausekit as ck
+from clausekit import Period
 from clausekit.errors import QuestionTooLargeError
 
 HERE = Path(__file__).resolve().parent
@@ -51,6 +52,14 @@ SOURCE = ck.OutsideSource(
     gloss="Acme appoints one distributor per territory, one amendment at a time.",
 )
 FIRST = pendulum.Date(2000, 1, 1)
+SHARE = ck.RevenueShare(
+    id="share",
+    title="Revenue share",
+    evidence=[SOURCE],
+    payer="Acme",
+    payee="Beta",
+    rate="0.02",
+)
 
 
 def large_agreement(n: int) -> ck.Agreement:
@@ -58,7 +67,7 @@ def large_agreement(n: int) -> ck.Agreement:
 
     Amendment ``i`` (one a day from 2000-01-01) makes Beta the exclusive
     distributor in territory ``T{i}``; territory ``T0``'s exclusivity needs
-    Beta's consent to lift.
+    Beta's consent to lift. The first also makes Acme pay Beta 2 % of its revenue.
     """
     amendments = [
         ck.Amendment(
@@ -76,7 +85,8 @@ def large_agreement(n: int) -> ck.Agreement:
                     verb="appoint-distributor",
                     scope=[f"T{i}"],
                     consent_by="Beta",
-                )
+                ),
+                *([SHARE] if i == 0 else []),
             ],
         )
         for i in range(n)
@@ -213,6 +223,9 @@ def agreement_questions(n: int) -> dict[str, float]:
     out["timeline over every amendment"] = timed(
         lambda: deal.timeline(middle, start=FIRST, end=end)
     )
+    out["revenue_share over every amendment"] = timed(
+        lambda: deal.revenue_share("Acme", revenue=("1000000", "USD"), during=Period(FIRST, end))
+    )
     out["as_known_on(last)"] = timed(lambda: deal.as_known_on(last))
     out["check()"] = timed(deal.check)
     daily, crowded = daily_agreement(n), crowded_agreement(n)
@@ -273,6 +286,7 @@ STEPS: dict[str, tuple[str, ...]] = {
         "in_force(on=last)",
         "compare(first, last)",
         "timeline over every amendment",
+        "revenue_share over every amendment",
         "as_known_on(last)",
         "check()",
         "timeline, answer changing at every amendment",

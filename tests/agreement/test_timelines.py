@@ -174,6 +174,20 @@ class TestTooLarge:
         with pytest.raises(QuestionTooLargeError, match=r"^timeline\(\)"):
             deal.ask(T0, during="2000-01-01/2002-01-01")
 
+    def test_every_reading_counts(self) -> None:
+        """Under disputes each reading is worked out: 300 clauses (45,150 rulings) are answered
+        alone and refused under two disputes, four readings (180,600 rulings)."""
+        deal = same_territory(300)
+        alone = deal.timeline(T0, start="2000-01-01", end="2002-01-01")
+        assert len(alone.segments) == 300
+        disputed = ck.Scenario(
+            ck.Disputed(ck.ConsentGiven(by="Beta"), ck.ConsentRefused(by="Beta")),
+            ck.Disputed(ck.OfferDeclined(by="Beta"), ck.OfferAccepted(by="Beta")),
+        )
+        with pytest.raises(QuestionTooLargeError) as info:
+            deal.timeline(T0, start="2000-01-01", end="2002-01-01", scenario=disputed)
+        assert info.value.size == 4 * 45_150
+
     def test_a_narrower_question_is_answered(self) -> None:
         """A shorter period, one day, or an action no clause speaks to: each is answered."""
         deal = same_territory(500)

@@ -32,7 +32,7 @@ _NONE: Mapping[Any, Any] = MappingProxyType({})
 """The empty table most agreements have (nothing settling, expiring or dormant), shared."""
 
 _MEMOS = frozenset(
-    {"answers", "resolved", "scenarios", "states", "known", "speaking", "fact_causes"}
+    {"answers", "resolved", "scenarios", "states", "known", "speaking", "payers", "fact_causes"}
 )
 
 
@@ -80,6 +80,8 @@ class _Compiled:
     # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
     # action on them (see speaking_to), worked out when first asked (bounded like the rest).
     speaking: dict[tuple[str, str], _Among] = attrs.field(init=False, eq=False, repr=False)
+    # Per payer: the clauses with payment terms for it (see paying).
+    payers: dict[str, _Among] = attrs.field(init=False, eq=False, repr=False)
     # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
     fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(
         init=False, eq=False, repr=False
@@ -140,6 +142,18 @@ class _Compiled:
                 if _speaks(item.clause, verb, subject)
             )
             _remember(self.speaking, key, found)
+        return found
+
+    def paying(self, payer: str) -> _Among:
+        """The clauses whose :meth:`ClauseBase.payment_terms` make ``payer`` owe money."""
+        found = self.payers.get(payer)
+        if found is None:
+            found = self.among(
+                index
+                for index, (item, _, _) in enumerate(self.lives)
+                if item.clause.payment_terms(payer) is not None
+            )
+            _remember(self.payers, payer, found)
         return found
 
     def among(self, indexes: Iterable[int]) -> _Among:

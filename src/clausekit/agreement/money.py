@@ -157,9 +157,14 @@ def _revenue(payer: str, revenue: object, during: object, facts: Scenario) -> tu
 def binding(
     agreement: Agreement, day: pendulum.Date, facts: Scenario, payer: str
 ) -> list[tuple[InForce, tuple[object, ...]]]:
-    """The clauses in force on ``day`` that make ``payer`` owe money, with their terms."""
+    """The clauses in force on ``day`` that make ``payer`` owe money, with their terms.
+
+    Only the clauses with payment terms for ``payer`` are looked at (an index per payer,
+    :meth:`_Compiled.paying`), so a revenue period crossing many changes costs those.
+    """
     out = []
-    for item in agreement._effective(day, facts).items:
+    among = agreement._compiled.paying(payer)
+    for item in agreement._effective(day, facts, among=among).items:
         terms = item.clause.payment_terms(payer)
         if terms is not None:
             out.append((item, terms))

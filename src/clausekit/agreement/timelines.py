@@ -111,29 +111,32 @@ def _pieces(
     """The stretches of ``period`` to ask about: split where the answer to ``action`` may change.
 
     An agreement read in several ways (disputed facts, uncertain dates) is split at
-    every change point; the work limit is then not estimated.
+    every change point, and its work counted once per reading.
     """
-    if facts.disputes or agreement._latest is not None:
-        return period.split(points)
     compiled = agreement._compiled
     resolved = agreement._resolved(action)
     among = compiled.speaking_to(resolved.verb, resolved.subject)
-    days: set[pendulum.Date] = set()
-    for index in (*among.indexes, *compiled.trigger_lives):
-        _, first, last = compiled.lives[index]
-        days.add(first)
-        if last is not None:
-            days.add(last)
-    days.update(triggers.trigger_days(compiled, facts))
-    days.update(readings.fact_change_points(compiled, facts))
-    pieces = period.split(days)
+    if facts.disputes or agreement._latest is not None:
+        pieces = period.split(points)
+        times = len(facts.readings()) * (1 if agreement._latest is None else 2)
+    else:
+        days: set[pendulum.Date] = set()
+        for index in (*among.indexes, *compiled.trigger_lives):
+            _, first, last = compiled.lives[index]
+            days.add(first)
+            if last is not None:
+                days.add(last)
+        days.update(triggers.trigger_days(compiled, facts))
+        days.update(readings.fact_change_points(compiled, facts))
+        pieces = period.split(days)
+        times = 1
     starts = [piece.start for piece in pieces]
     size = 0
     for index in among.indexes:
         _, first, last = compiled.lives[index]
         low = bisect.bisect_left(starts, first)
         high = len(starts) if last is None else bisect.bisect_left(starts, last)
-        size += max(0, high - low)
+        size += max(0, high - low) * times
     if size > WORK_LIMIT:
         raise QuestionTooLargeError.for_question(
             question,
