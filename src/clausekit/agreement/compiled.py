@@ -94,6 +94,8 @@ class _Compiled:
     opened: Mapping[pendulum.Date, tuple[Amendment, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    # The amendments with an uncertain effective date, in agreement order (made on first use).
+    ranged: tuple[Amendment, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __getattr__(self, name: str) -> Any:
         """A memo not made yet (an unset slot): made now and kept."""
@@ -103,6 +105,8 @@ class _Compiled:
             for amendment in self.amendments:
                 by_day.setdefault(amendment.effective, []).append(amendment)
             made = MappingProxyType({day: tuple(a) for day, a in by_day.items()})
+        elif name == "ranged":
+            made = tuple(a for a in self.amendments if a.effective_latest is not None)
         elif name in _MEMOS:
             made = {}
         else:

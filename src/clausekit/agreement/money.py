@@ -189,7 +189,7 @@ def check_share_terms(
         return [t for _, t in binding(reading, day, facts, payer)]
 
     for piece in pieces:
-        pending = uncertain.pending(agreement.amendments, piece.start)
+        pending = uncertain.pending(agreement._compiled.ranged, piece.start)
         if pending and terms(agreement, piece.start) != terms(latest, piece.start):
             ranges = ", ".join(f"{a.id!r} ({a.effective_range})" for a in pending)
             raise AmbiguityError(

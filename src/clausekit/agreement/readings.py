@@ -110,7 +110,7 @@ def work_out(
     """The answer on ``day``, asked per reading where facts are disputed or a date uncertain."""
     latest = agreement._latest
     if latest is not None:
-        pending = uncertain.pending(agreement.amendments, day)
+        pending = uncertain.pending(agreement._compiled.ranged, day)
         if pending:
             return combine(
                 [
