@@ -209,11 +209,13 @@ class TestTime:
 
     @given(agreement=ckst.agreements())
     def test_known_after_every_announcement_is_the_agreement(self, agreement: ck.Agreement) -> None:
-        """As known on a day after every announcement and source, the agreement is complete."""
+        """As known on a day after every announcement, source and report, the agreement is
+        complete."""
         last = max(
             a.announced.latest if isinstance(a.announced, ck.DateRange) else a.announced
             for a in agreement.amendments
         )
+        reported = [day for a in agreement.amendments for _, day in a.reported]
         published = [
             e.published
             for a in agreement.amendments
@@ -221,7 +223,7 @@ class TestTime:
             for e in item.evidence
             if isinstance(e, ck.OutsideSource)
         ]
-        known = agreement.as_known_on(max([last, *published]))
+        known = agreement.as_known_on(max([last, *published, *reported]))
         assert [a.id for a in known.amendments] == [a.id for a in agreement.amendments]
         assert known.change_days == agreement.change_days
 

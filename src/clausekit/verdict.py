@@ -232,11 +232,24 @@ def derive(rulings: tuple[Ruling, ...], default: Outcome = Outcome.PERMITTED) ->
             return effect, (), missing if len(missing) < 2 else _dedupe(missing), False
         return effect, (), (), False
     outcome = combine(r.finding.effect for r in rulings)
-    conditions = _dedupe(
-        c for r in rulings if r.finding.effect is Outcome.CONDITIONAL for c in r.finding.conditions
+    # Only the rulings that decide the outcome speak: a prohibition leaves no condition
+    # open and nothing missing; an unknown leaves no condition to meet yet.
+    conditions = (
+        _dedupe(
+            c
+            for r in rulings
+            if r.finding.effect is Outcome.CONDITIONAL
+            for c in r.finding.conditions
+        )
+        if outcome is _CONDITIONAL
+        else ()
     )
-    missing = _dedupe(
-        m for r in rulings if r.finding.effect is Outcome.UNKNOWN for m in r.finding.missing
+    missing = (
+        _dedupe(
+            m for r in rulings if r.finding.effect is Outcome.UNKNOWN for m in r.finding.missing
+        )
+        if outcome is _UNKNOWN
+        else ()
     )
     return outcome, conditions, missing, False
 
