@@ -9,6 +9,7 @@ import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import testing as ckst
@@ -291,3 +292,61 @@ class TestText:
             "compute-exclusivity) | definitive-agreement-2025 |"
         ) in md
         assert str(deal.clause_map()) == deal.clause_map().to_markdown()
+
+
+def reference_lives(
+    agreement: ck.Agreement, first: pendulum.Date, last: pendulum.Date
+) -> list[tuple[object, ...]]:
+    """The map's lives as first worked out: in_force() asked on every change day."""
+    days = [first, *(d for d in agreement.change_days if first < d < last)]
+    order = {c.id: n for n, a in reversed(list(enumerate(agreement.amendments))) for c in a.added()}
+    rows: list[list[object]] = []
+    open_: dict[str, list[object]] = {}
+    for day in days:
+        present = {item.clause.id: item for item in agreement.in_force(on=day)}
+        for clause_id in [c for c in open_ if c not in present]:
+            row = open_.pop(clause_id)
+            how, by = "expired", None
+            for amendment in agreement.amendments:
+                if amendment.effective != day:
+                    continue
+                if any(r.old == clause_id for r in amendment.replaces):
+                    how, by = "replaced", amendment.id
+                    break
+                if clause_id in amendment.ends:
+                    how, by = "ended", amendment.id
+                    break
+            rows.append([*row[:3], day, how, by])
+        for clause_id, item in present.items():
+            if clause_id not in open_:
+                open_[clause_id] = [clause_id, item.amendment.id, day]
+    rows.extend([*row, None, None, None] for row in open_.values())
+    rows.sort(key=lambda row: (row[2], order.get(str(row[0]), len(agreement.amendments))))
+    return [tuple(row) for row in rows]
+
+
+class TestSweep:
+    """The map sweeps the change days once; it draws what asking every day would."""
+
+    @given(
+        agreement=ckst.agreements(max_amendments=8),
+        start=ckst.days(),
+        length=st.integers(1, 20_000),
+    )
+    def test_same_lives_as_asking_every_change_day(
+        self, agreement: ck.Agreement, start: pendulum.Date, length: int
+    ) -> None:
+        """Each clause's stretch, how it ends and by which amendment, in the same order."""
+        end = start.add(days=length)
+        found = [
+            (
+                life.clause.id,
+                life.amendment.id,
+                life.start,
+                life.end,
+                life.ended,
+                life.ended_by and life.ended_by.id,
+            )
+            for life in agreement.clause_map(start=start, end=end).lives
+        ]
+        assert found == reference_lives(agreement, start, end)
