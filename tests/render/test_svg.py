@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit import testing as ckst
-from clausekit.render import OUTCOME_COLOURS, timeline_to_mermaid, timeline_to_svg
+from clausekit.render import OUTCOME_COLOURS, svg, timeline_to_mermaid, timeline_to_svg
 from tests.contracts import distribution_agreement, shareholders_agreement
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -366,3 +366,44 @@ class TestJupyter:
         assert "<details>" in html
         root = ET.fromstring(html)  # the fragment is well-formed too
         assert root.get("class") == "clausekit-verdict"
+
+
+def first_fit(items: list[tuple[float, str]], right: float) -> list[tuple[float, str, int, bool]]:
+    """Label rows as first placed: each label tried against every row in turn."""
+    rows_end: list[float] = []
+    placed = []
+    for x, text in items:
+        width = svg._text_width(text) + 6
+        at_end = x + width > right
+        left, stop = (x - width, x) if at_end else (x, x + width)
+        for row, taken in enumerate(rows_end):
+            if left > taken:
+                rows_end[row] = stop
+                break
+        else:
+            row = len(rows_end)
+            rows_end.append(stop)
+        placed.append((x, text, row, at_end))
+    return placed
+
+
+class TestLabelRows:
+    """Labels take the first row they fit in, found through a tree of the rows' ends."""
+
+    @given(
+        st.lists(
+            st.tuples(st.floats(0, 960, allow_nan=False), st.text("abc 2025-01-01", max_size=30)),
+            max_size=60,
+        ),
+        st.floats(100, 960, allow_nan=False),
+    )
+    def test_same_rows_as_trying_every_row(
+        self, items: list[tuple[float, str]], right: float
+    ) -> None:
+        """Any labels, in any order, get the rows trying every row in turn gives them."""
+        assert svg._place_rows(items, right) == first_fit(items, right)
+
+    def test_crowded_labels_stack(self) -> None:
+        """Labels at one spot each take a new row; one far to the right reuses the first."""
+        items = [(10.0, "2025-01-01 a"), (10.0, "2025-01-01 b"), (500.0, "2026-01-01 c")]
+        assert [row for _, _, row, _ in svg._place_rows(items, 960)] == [0, 1, 0]

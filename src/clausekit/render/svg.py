@@ -120,21 +120,32 @@ def _marker_label(segment: Segment) -> str:
 def _place_rows(items: list[tuple[float, str]], right: float) -> list[tuple[float, str, int, bool]]:
     """Give each label (x, text) a row so that no two labels in a row overlap.
 
-    Returns (x, text, row, anchored_at_end) in the order given.
+    Returns (x, text, row, anchored_at_end) in the order given. Each label takes
+    the first row whose labels end before it starts, else a new row below them.
+    The rows' ends sit in a tree that keeps the smallest end of each range of
+    rows, so finding that row costs log n, not a look at every row: thousands
+    of crowded labels place in n·log n.
     """
-    rows_end: list[float] = []
+    size = 1
+    while size < len(items):
+        size *= 2
+    # Leaves: each row's end; a row not opened yet is -inf (free), and rows open in order,
+    # so the first free leaf is the new row when no open one fits.
+    least = [-math.inf] * (2 * size)
     placed: list[tuple[float, str, int, bool]] = []
     for x, text in items:
         width = _text_width(text) + 6
         at_end = x + width > right
         left, stop = (x - width, x) if at_end else (x, x + width)
-        for row, taken in enumerate(rows_end):
-            if left > taken:
-                rows_end[row] = stop
-                break
-        else:
-            row = len(rows_end)
-            rows_end.append(stop)
+        node = 1
+        while node < size:  # down to the leftmost leaf whose end is before ``left``
+            node = 2 * node if least[2 * node] < left else 2 * node + 1
+        row = node - size
+        least[node] = stop
+        node //= 2
+        while node:
+            least[node] = min(least[2 * node], least[2 * node + 1])
+            node //= 2
         placed.append((x, text, row, at_end))
     return placed
 
