@@ -226,6 +226,7 @@ def agreement_questions(n: int) -> dict[str, float]:
     out["revenue_share over every amendment"] = timed(
         lambda: deal.revenue_share("Acme", revenue=("1000000", "USD"), during=Period(FIRST, end))
     )
+    out["clause_map() + to_svg()"] = timed(lambda: deal.clause_map().to_svg())
     out["as_known_on(last)"] = timed(lambda: deal.as_known_on(last))
     out["check()"] = timed(deal.check)
     daily, crowded = daily_agreement(n), crowded_agreement(n)
@@ -287,6 +288,7 @@ STEPS: dict[str, tuple[str, ...]] = {
         "compare(first, last)",
         "timeline over every amendment",
         "revenue_share over every amendment",
+        "clause_map() + to_svg()",
         "as_known_on(last)",
         "check()",
         "timeline, answer changing at every amendment",
