@@ -73,7 +73,8 @@ Clause kinds take part through hooks on :class:`~clausekit.ClauseBase`:
 ``check(ctx)`` yields a kind's own diagnostics (most codes above come from
 the bundled kinds' hooks), ``references()``, ``consent_parties()``,
 ``verbs()`` and ``subjects()`` tell the shared checks what a clause refers
-to, whose consent lifts it and what it speaks of. The checker itself knows
+to, whose consent lifts it and what it speaks of, and
+``restricted_parties()`` and ``allowed_counterparty()`` whom it may refuse. The checker itself knows
 no clause kind, so a kind defined outside clausekit is checked like a
 bundled one. The package holds one module per concern:
 
