@@ -91,16 +91,36 @@ class TestRemembered:
     def test_explanations_from_memory_are_written_afresh(
         self, question: Question, others: list[pendulum.Date], width: int, fmt: str
     ) -> None:
-        """Each day's memo, after other days of the same answers were explained, is the one
-        a verdict that shares nothing writes (attrs.evolve builds it anew)."""
+        """Each day's verdict and memo, after other days of the same answers were asked and
+        explained, are those an agreement that remembers nothing gives and a verdict that
+        shares nothing writes (attrs.evolve builds each anew)."""
         agreement, action, scenario, day = question
         for when in (*others, day, *others, day):
             verdict = agreement.ask(action, on=when, scenario=scenario)
+            assert verdict == attrs.evolve(agreement).ask(action, on=when, scenario=scenario)
             fresh = attrs.evolve(verdict)
             assert verdict.explain(width=width, format=fmt) == fresh.explain(  # type: ignore[arg-type]
                 width=width,
                 format=fmt,  # type: ignore[arg-type]
             )
+
+    @given(question=ckst.questions(), known=ckst.days())
+    def test_views_as_known_on_days_of_one_stretch_keep_their_day(
+        self, question: Question, known: pendulum.Date
+    ) -> None:
+        """Views as known on two neighbouring days (mostly one knowledge stretch, sharing
+        their answers) each give the verdict and memo a view built afresh gives, their day
+        included, whichever is asked first and however often."""
+        agreement, action, scenario, day = question
+        for when in (known, known.add(days=1), known, known.add(days=1)):
+            try:
+                view = agreement.as_known_on(when)
+                verdict = view.ask(action, on=day, scenario=scenario)
+            except ck.ClauseKitError:
+                continue  # nothing announced yet, or facts about clauses not known yet
+            assert verdict.known_on == when
+            assert verdict == attrs.evolve(view).ask(action, on=day, scenario=scenario)
+            assert verdict.explain() == attrs.evolve(verdict).explain()
 
     @given(question=ckst.questions())
     def test_a_day_is_the_same_day_in_every_form(self, question: Question) -> None:

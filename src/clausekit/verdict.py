@@ -358,8 +358,9 @@ class Verdict:
         """A verdict from parts the engine has already computed and checked.
 
         ``derived`` must be ``derive(rulings, default)`` and ``texts`` a dict shared only
-        by verdicts that differ in nothing but ``on`` and ``assumptions`` (one answer of
-        one agreement, on the days of its stretch): the explanation keeps text in it that
+        by verdicts that differ in nothing but ``on``, ``assumptions`` and ``known_on``
+        (one answer of one agreement, on the days of its stretch, or of the views of it as
+        known on the days of one knowledge stretch): the explanation keeps text in it that
         holds for all of them. This skips ``__init__`` on the agreement's hot path; the
         result equals ``Verdict(...)`` built from the same fields.
         """

@@ -42,7 +42,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -55,6 +56,7 @@ from clausekit.render._wrap import fill
 if TYPE_CHECKING:
     import pendulum
 
+    from clausekit.evidence import EvidenceBase
     from clausekit.verdict import Reading, Ruling, Verdict
 
 __all__ = [
@@ -219,7 +221,9 @@ def explain(verdict: Verdict, *, width: int = 88, format: Format = "text") -> st
     # the day goes, and each verdict joins the pieces with its day. Only a memo written
     # for valid options is kept, so a hit needs no check (``type``: 88.0 == 88 is no width).
     texts = verdict._texts
-    pieces_key = ("memo", format, width)
+    # known_on in the key: views "as known on" days of one knowledge stretch share their
+    # answers' texts (agreement/knowledge.py), and the question names the view's day.
+    pieces_key = ("memo", format, width, verdict.known_on)
     pieces = texts.get(pieces_key) if type(width) is int and not verdict.assumptions else None
     if pieces is not None:
         return verdict.on.isoformat().join(pieces)
@@ -311,6 +315,15 @@ def readings_lines(readings: Sequence[Reading]) -> list[tuple[str, str]]:
     return lines
 
 
+@functools.cache
+def _evidence_base() -> Callable[[], EvidenceBase]:
+    """:func:`clausekit.evidence.evidence_base`, imported once (it loads the bundled files
+    on first use); an import statement per cited claim cost about a microsecond each."""
+    from clausekit.evidence import evidence_base
+
+    return evidence_base
+
+
 def conflict_notes(evidence: Evidence, *, known_on: pendulum.Date | None = None) -> tuple[str, ...]:
     """For a cited claim that a recorded conflict involves: the conflict and the other side.
 
@@ -321,9 +334,7 @@ def conflict_notes(evidence: Evidence, *, known_on: pendulum.Date | None = None)
     """
     if evidence.claim is None:
         return ()
-    from clausekit.evidence import evidence_base  # loads the bundled files on first use
-
-    base = evidence_base()
+    base = _evidence_base()()
     notes = []
     for conflict in base.disputes(evidence, known_on=known_on):
         others = base.other_side(conflict, evidence.claim, known_on=known_on)
