@@ -26,7 +26,7 @@ from clausekit.errors import (
 )
 from clausekit.parties import PartyRegistry
 from clausekit.scenario import Scenario
-from clausekit.verdict import Derived, Reading, Ruling
+from clausekit.verdict import Derived, Reading, Ruling, Verdict
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})
 """The empty table most agreements have (nothing settling, expiring or dormant), shared."""
@@ -237,6 +237,9 @@ class _Answer:
     _key: tuple[object, ...] | None = None
     # Where facts are disputed or a date uncertain: the answer per reading (see readings.py).
     readings: tuple[Reading, ...] = ()
+    # The verdict last given from this answer: asked again about the same day, the question
+    # gets it back (verdicts are immutable) instead of a new, equal one.
+    last: Verdict | None = None
 
     def key(self) -> tuple[object, ...]:
         """``Verdict.key()`` of every verdict built from this answer (worked out on first use)."""

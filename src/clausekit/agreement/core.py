@@ -411,7 +411,14 @@ class Agreement:
             return self._timeline(action, period, scenario)
         day = to_day(on, field="on")
         facts, points = self._facts(scenario)
-        return self._verdict(action, self._answer(action, scenario, facts, points, day), facts, day)
+        answer = self._answer(action, scenario, facts, points, day)
+        last = answer.last
+        # Views "as known on" days of one knowledge stretch share their answers (knowledge.py)
+        # but not their day: the verdict names it.
+        if last is not None and last.on == day and last.known_on == self.known_on:
+            return last
+        verdict = answer.last = self._verdict(action, answer, facts, day)
+        return verdict
 
     def _change_points(self, scenario: Scenario) -> list[pendulum.Date]:
         points = list(self._compiled.days)
