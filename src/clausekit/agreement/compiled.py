@@ -145,7 +145,7 @@ class _Compiled:
                 for index, (item, _, _) in enumerate(self.lives)
                 if _speaks(item.clause, verb, subject)
             )
-            _remember(self.speaking, key, found)
+            _remember_among(self.speaking, key, found)
         return found
 
     def paying(self, payer: str) -> _Among:
@@ -157,7 +157,7 @@ class _Compiled:
                 for index, (item, _, _) in enumerate(self.lives)
                 if item.clause.payment_terms(payer) is not None
             )
-            _remember(self.payers, payer, found)
+            _remember_among(self.payers, payer, found)
         return found
 
     def among(self, indexes: Iterable[int]) -> _Among:
@@ -211,6 +211,19 @@ _NOTHING: Mapping[str, str] = MappingProxyType({})
 
 def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
     if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+
+
+_AMONG_SIZE = 1_000_000
+"""The most clause indexes the per-question indexes of one agreement hold together: a
+clause without a scope speaks to every subject, so thousands of questions about
+different subjects would otherwise keep thousands of indexes of every clause."""
+
+
+def _remember_among(memo: dict[Any, _Among], key: object, value: _Among) -> None:
+    held = sum(len(among.indexes) for among in memo.values())
+    if len(memo) >= _MEMO_SIZE or held + len(value.indexes) > _AMONG_SIZE:
         memo.clear()
     memo[key] = value
 
