@@ -28,7 +28,9 @@ def every_clause_every_day() -> Iterator[None]:
     """The reference: every clause in force is asked on every change point, as at first."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(
-            _Compiled, "speaking_to", lambda self, verb, subject: self.among(range(len(self.lives)))
+            _Compiled,
+            "speaking_to",
+            lambda self, verb, subject, remember=True: self.among(range(len(self.lives))),
         )
         patch.setattr(
             timelines,

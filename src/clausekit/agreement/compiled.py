@@ -129,7 +129,7 @@ class _Compiled:
             _remember(self.states, index, found)
         return found
 
-    def speaking_to(self, verb: str, subject: str) -> _Among:
+    def speaking_to(self, verb: str, subject: str, *, remember: bool = True) -> _Among:
         """The clauses that may speak to an action doing ``verb`` on ``subject``: those that
         may rule on it (:meth:`ClauseBase.verbs`, :meth:`ClauseBase.ruled_subjects`) and the
         consents given in advance for ``verb`` (:meth:`Context.consents_on`).
@@ -138,14 +138,15 @@ class _Compiled:
         (found through an interval index), not every clause in force.
         """
         key = (verb, subject)
-        found = self.speaking.get(key)
+        found = self.speaking.get(key) if remember else None
         if found is None:
             found = self.among(
                 index
                 for index, (item, _, _) in enumerate(self.lives)
                 if _speaks(item.clause, verb, subject)
             )
-            _remember_among(self.speaking, key, found)
+            if remember:
+                _remember_among(self.speaking, key, found)
         return found
 
     def paying(self, payer: str) -> _Among:
@@ -163,6 +164,8 @@ class _Compiled:
     def among(self, indexes: Iterable[int]) -> _Among:
         """The lives of ``indexes`` (into :attr:`lives`), indexed by the days they are in force."""
         chosen = tuple(indexes)
+        if len(chosen) <= _SCAN:
+            return _Among(chosen, None)
         lives = self.lives
         return _Among(
             chosen,
@@ -173,8 +176,9 @@ class _Compiled:
         """The clauses of ``among`` in force on ``day``, in agreement order."""
         lives = self.lives
         if isinstance(among, _Among):
-            found = sorted(among.intervals.at(day))
-            return [lives[index][0] for index in found]
+            if among.intervals is not None:
+                return [lives[index][0] for index in sorted(among.intervals.at(day))]
+            among = among.indexes
         out = []
         for index in among:
             item, first, last = lives[index]
@@ -189,7 +193,11 @@ class _Among:
     and an interval index of the days each is in force."""
 
     indexes: tuple[int, ...]
-    intervals: IntervalIndex[int]
+    intervals: IntervalIndex[int] | None  # None for a few lives: a scan is cheaper
+
+
+_SCAN = 16
+"""Up to this many lives, the ones in force on a day are found by looking at each."""
 
 
 def _speaks(clause: ClauseBase, verb: str, subject: str) -> bool:

@@ -266,7 +266,7 @@ class Agreement:
         of a portfolio one question, so remembering would only cost time and memory.
         """
         facts, _ = self._facts(scenario)
-        answer = self._work_out(self._resolve(action), day, facts)
+        answer = self._work_out(self._resolve(action), day, facts, remember=False)
         return self._verdict(action, answer, facts, day)
 
     def _verdict(
@@ -292,21 +292,24 @@ class Agreement:
             readings=answer.readings,
         )
 
-    def _work_out(self, resolved: Resolved, day: pendulum.Date, scenario: Scenario) -> _Answer:
+    def _work_out(
+        self, resolved: Resolved, day: pendulum.Date, scenario: Scenario, *, remember: bool = True
+    ) -> _Answer:
         """The answer on ``day``, per reading where facts are disputed or a date uncertain."""
         if scenario.disputes or self._latest is not None:
             return readings.work_out(self, resolved, day, scenario)
-        return self._work_out_plain(resolved, day, scenario)
+        return self._work_out_plain(resolved, day, scenario, remember=remember)
 
     def _work_out_plain(
-        self, resolved: Resolved, day: pendulum.Date, scenario: Scenario
+        self, resolved: Resolved, day: pendulum.Date, scenario: Scenario, *, remember: bool = True
     ) -> _Answer:
         """The rulings of every clause in force on ``day`` that speaks to the action.
 
         Only the clauses that may speak to it are looked at (an index per verb and
-        subject, :meth:`_Compiled.speaking_to`): the others cost nothing.
+        subject, :meth:`_Compiled.speaking_to`; with ``remember=False`` the index is
+        not kept, for a question asked once): the others cost nothing.
         """
-        among = self._compiled.speaking_to(resolved.verb, resolved.subject)
+        among = self._compiled.speaking_to(resolved.verb, resolved.subject, remember=remember)
         under = self._effective(day, scenario, among=among)
         items, uncertain, assumptions = under.items, under.uncertain, under.assumed
         view = scenario.as_of(day)  # the facts holding that day, without their days
