@@ -140,11 +140,20 @@ class _Compiled:
         key = (verb, subject)
         found = self.speaking.get(key) if remember else None
         if found is None:
-            found = self.among(
-                index
-                for index, (item, _, _) in enumerate(self.lives)
-                if _speaks(item.clause, verb, subject)
-            )
+            verbs_of = self.verbs  # ClauseBase.verbs() of each clause, worked out at compile
+            chosen = []
+            for index, (item, _, _) in enumerate(self.lives):
+                clause = item.clause
+                verbs = verbs_of[clause.id]
+                if verbs is None or verb in verbs:
+                    ruled = clause.ruled_subjects()
+                    if ruled is None or covers(ruled, subject):
+                        chosen.append(index)
+                        continue
+                # A consent given in advance (a waiver) rules on no verb itself.
+                if not verbs and verbs is not None and verb in Context.consents_on(clause):
+                    chosen.append(index)
+            found = self.among(chosen)
             if remember:
                 _remember_among(self.speaking, key, found)
         return found
@@ -198,15 +207,6 @@ class _Among:
 
 _SCAN = 16
 """Up to this many lives, the ones in force on a day are found by looking at each."""
-
-
-def _speaks(clause: ClauseBase, verb: str, subject: str) -> bool:
-    verbs = clause.verbs()
-    if verbs is None or verb in verbs:
-        ruled = clause.ruled_subjects()
-        if ruled is None or covers(ruled, subject):
-            return True
-    return verb in Context.consents_on(clause)
 
 
 _MEMO_SIZE = 4096
