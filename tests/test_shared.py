@@ -47,3 +47,19 @@ def test_equal_scopes_are_one_object() -> None:
     ]
     assert clauses[0].scope is clauses[1].scope
     assert clauses[0].scope == frozenset({"a", "b"})
+
+
+def test_every_error_class_is_exported_from_clausekit_and_clausekit_errors() -> None:
+    """One place holds every error (clausekit.errors), and the package exports each of them."""
+    import clausekit as ck
+    import clausekit.errors as errors
+
+    classes = {
+        name
+        for name in errors.__all__
+        if isinstance(getattr(errors, name), type)
+        and issubclass(getattr(errors, name), BaseException)
+    }
+    assert classes <= set(ck.__all__)
+    assert all(getattr(ck, name) is getattr(errors, name) for name in classes)
+    assert all(getattr(errors, name).__module__ == "clausekit.errors" for name in classes)
