@@ -354,7 +354,7 @@ def _ruling_head(number: int, ruling: Ruling, *, code: str = "'") -> str:
         title, a_title = ruling.clause.title, a.title
     return (
         f"{number}. {effect} by clause {code}{ruling.clause.id}{code} ({title}), in force since "
-        f"{a.effective} through amendment {code}{a.id}{code} ({a_title})."
+        f"{a.effective.isoformat()} through amendment {code}{a.id}{code} ({a_title})."
     )
 
 
