@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
-from clausekit.registry import CLAUSE_KINDS, FACT_KINDS
+from clausekit.registry import ACTION_KINDS, CLAUSE_KINDS, FACT_KINDS
 
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile(
@@ -37,5 +37,5 @@ def _kinds_registered_by_a_test_go_with_it() -> Iterator[None]:
     Otherwise it would stay for the rest of the run and change what other tests see: the kinds
     drawn, the schema's branches, the kind lists in messages.
     """
-    with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
+    with CLAUSE_KINDS.restored(), FACT_KINDS.restored(), ACTION_KINDS.restored():
         yield

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import clausekit as ck
 import clausekit.testing as ckst
 from clausekit.io import json_schema
-from clausekit.registry import CLAUSE_KINDS, FACT_KINDS
+from clausekit.registry import ACTION_KINDS, CLAUSE_KINDS, FACT_KINDS
 
 TESTS = Path(__file__).parent
 
@@ -33,7 +33,7 @@ def user_kinds() -> Iterator[types.ModuleType]:
 
     Kinds left registered would change the kind lists other tests and the docs print.
     """
-    with CLAUSE_KINDS.restored(), FACT_KINDS.restored():
+    with CLAUSE_KINDS.restored(), FACT_KINDS.restored(), ACTION_KINDS.restored():
         module = sys.modules.get("tests.user_kinds")
         module = importlib.reload(module) if module else importlib.import_module("tests.user_kinds")
         yield module

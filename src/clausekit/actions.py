@@ -68,10 +68,6 @@ class Verb(enum.StrEnum):
     APPOINT_DISTRIBUTOR = "appoint-distributor"
 
 
-_VERB_PHRASES: dict[str, str] = {}
-"""The words for each registered verb (the ``phrase=`` class keyword of an action kind)."""
-
-
 def verb_phrase(verb: str) -> str:
     """A verb token in words: ``'procure-compute'`` → ``'procure compute'``.
 
@@ -79,7 +75,9 @@ def verb_phrase(verb: str) -> str:
         >>> verb_phrase("procure-compute"), verb_phrase("grant-sublicence")
         ('procure compute', 'grant sublicence')
     """
-    return _VERB_PHRASES.get(verb, verb.replace("-", " "))
+    cls = ACTION_KINDS.get(verb)  # a registered kind's words (its ``phrase=`` class keyword)
+    phrase = getattr(cls, "phrase", "") if cls is not None else ""
+    return phrase or verb.replace("-", " ")
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -163,6 +161,8 @@ class ActionBase:
     qualifiers: frozenset[str]
     roles: ClassVar[tuple[str, str | None, str | None]] = ("actor", "counterparty", "subject")
     """The fields holding the actor, the counterparty (or None) and the subject (or None)."""
+    phrase: ClassVar[str] = ""
+    """The verb in words ("use the brand"), set by the ``phrase=`` class keyword."""
     counterparty_words: ClassVar[str] = "the other party"
     subject_words: ClassVar[str] = "what it concerns"
 
@@ -171,8 +171,8 @@ class ActionBase:
     ) -> None:
         super().__init_subclass__(**kwargs)
         register_subclass(ACTION_KINDS, cls, verb, attribute="verb")
-        if verb is not None and phrase is not None:
-            _VERB_PHRASES[verb] = phrase
+        if phrase is not None:
+            cls.phrase = phrase
 
     @property
     def actor(self) -> str | Party:
