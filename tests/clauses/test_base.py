@@ -96,3 +96,55 @@ class TestWhatAClauseMayRuleOn:
             ck.Waiver(id="w", title="W", evidence=[SRC], granted_by="A", grantee="B"),
         ]
         assert [c.restricted_parties() for c in only_permit] == [frozenset()] * 3
+
+
+class TestCanonicalParties:
+    """The agreement keeps each clause with its parties' canonical names; the copy is made
+    field by field rather than through ``attrs.evolve``, and must be the same clause."""
+
+    @settings(max_examples=60)
+    @given(clause=ckst.clauses())
+    def test_the_canonical_copy_equals_attrs_evolve(self, clause: ck.Clause) -> None:
+        """Renamed field by field == built again by attrs.evolve, post-init checks included."""
+        import attrs
+
+        def canonical(name: str) -> str:
+            return f"The {name}"
+
+        got = clause.with_canonical_parties(canonical)
+        changes: dict[str, object] = {}
+        for name in clause.party_fields:
+            value = getattr(clause, name)
+            if isinstance(value, str):
+                changes[name] = canonical(value)
+            elif isinstance(value, frozenset):
+                changes[name] = frozenset(canonical(v) for v in value)
+        carve_outs = tuple(c.with_canonical_parties(canonical) for c in clause.carve_outs)
+        if carve_outs != clause.carve_outs:
+            changes["carve_outs"] = carve_outs
+        assert got == attrs.evolve(clause, **changes)
+        assert type(got) is type(clause)
+        assert (got is clause) == (not changes)
+        assert clause.with_canonical_parties(lambda name: name) is clause
+
+    def test_a_kind_with_a_field_init_does_not_take_is_built_through_evolve(self) -> None:
+        """A field set by the kind itself is set again for the new names, as attrs.evolve does."""
+        import attrs
+
+        @attrs.frozen(kw_only=True)
+        class Named(ck.ClauseBase, kind="test-named-once"):
+            bound: str
+            shout: str = attrs.field(init=False)
+            party_fields = ("bound",)
+
+            def __attrs_post_init__(self) -> None:
+                super().__attrs_post_init__()
+                object.__setattr__(self, "shout", self.bound.upper())
+
+        try:
+            clause = Named(id="n", title="N", evidence=[SRC], bound="acme")
+            assert clause.with_canonical_parties(lambda name: "Acme GmbH").shout == "ACME GMBH"
+        finally:
+            from clausekit.registry import CLAUSE_KINDS
+
+            CLAUSE_KINDS.unregister("test-named-once")
