@@ -282,7 +282,7 @@ def _compile(
     amendment_ids: set[str] = set()
     previous: Amendment | None = None
     for order, amendment in enumerate(amendments):
-        where = f"Amendment {amendment.id!r} (effective {amendment.effective})"
+        where = f"Amendment {amendment.id!r} (effective {amendment.effective.isoformat()})"
         if amendment.id in amendment_ids:
             raise AgreementError(
                 f"Two amendments share the id {amendment.id!r}; ids must be unique."
@@ -321,7 +321,10 @@ def _compile(
                 ).at(amendment=amendment.id, clause=clause.id, field="id")
             for field, name in clause.parties().items():
                 try:
-                    registry.resolve(name, where=f"{where}, clause {clause.id!r}, field {field}")
+                    if registry.spelled(name) is None:  # else it is a known name: no message
+                        registry.resolve(
+                            name, where=f"{where}, clause {clause.id!r}, field {field}"
+                        )
                 except ClauseKitError as exc:
                     raise exc.at(
                         amendment=amendment.id,
