@@ -27,6 +27,7 @@ from io_samples import (
 import clausekit as ck
 import clausekit.testing as ckt
 from clausekit import io as ckio
+from clausekit.io.converter import structure, unstructure
 
 agreements = ckt.agreements
 
@@ -169,3 +170,21 @@ class TestRoundTrip:
         deal = ck.load(model)
         for fmt in FORMATS:
             assert ck.loads(ck.dumps(deal, format=fmt), format=fmt) == deal
+
+
+class TestSharedEvidence:
+    """The converter shares evidence read before (same texts, same object): a source cited
+    by every clause is built once. The sharing must never answer for other evidence."""
+
+    @settings(max_examples=60)
+    @given(first=ckt.evidence(), second=ckt.evidence())
+    def test_each_text_gives_back_its_own_evidence(
+        self, first: ck.Evidence, second: ck.Evidence
+    ) -> None:
+        """Read in any order, each evidence's data gives back that evidence, shared when equal."""
+        for evidence in (first, second, first, second):
+            data = unstructure(evidence)
+            again = structure(data, ck.Evidence)
+            assert again == evidence
+            assert type(again) is type(evidence)
+            assert structure(dict(data), ck.Evidence) is again

@@ -218,6 +218,9 @@ def _enum_value(value: enum.Enum) -> Any:
 
 # --------------------------------------------------------------------------- the converter
 
+_CITED = 4096
+"""The most pieces of evidence a converter keeps to share (then it starts afresh)."""
+
 
 def make_converter(*, detailed: bool) -> cattrs.Converter:
     """A converter for contract files.
@@ -283,19 +286,33 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_func(lambda t: t == REPORTS, structure_reported)
 
     hooks: dict[type, Callable[[Any, Any], Any]] = {}  # per class, filled on first use
+    # Evidence read before, by its texts: a source cited by every clause of a file (and by
+    # every file of a portfolio) is built once and shared; evidence is immutable.
+    cited: dict[tuple[tuple[str, str], ...], Evidence] = {}
 
     def structure_evidence(value: Any, _: Any) -> Evidence:
         if not _is_mapping(value):
             raise _Refused("expected evidence")
+        key = None
+        if type(value) is dict and all(type(v) is str for v in value.values()):
+            key = tuple(value.items())
+            seen = cited.get(key)
+            if seen is not None:
+                return seen
         cls = evidence_class(value)
         if cls is None:
             if not isinstance(value["claim"], str):
                 raise _Refused("a claim id is text")
-            return _claims().resolve(value["claim"])
+            return _claims().resolve(value["claim"])  # the base's own object, not kept here
         hook = hooks.get(cls)
         if hook is None:
             hook = hooks[cls] = converter.get_structure_hook(cls)
-        return typing.cast(Evidence, hook(value, cls))
+        made = typing.cast(Evidence, hook(value, cls))
+        if key is not None:
+            if len(cited) >= _CITED:
+                cited.clear()
+            cited[key] = made
+        return made
 
     def unstructure_evidence(value: Evidence) -> dict[str, Any]:
         if _claims().is_reference(value):
