@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from clausekit.errors import EvidenceError, InvalidDateError, NotADayError
 from clausekit.evidence.citations import (
@@ -14,6 +15,7 @@ from clausekit.evidence.citations import (
     OutsideSource,
     SeedExcerpt,
     cite,
+    evidence_tuple,
     require_evidence,
 )
 from clausekit.testing import days, evidence
@@ -106,3 +108,32 @@ class TestRequireEvidence:
         """A string is not evidence."""
         with pytest.raises(EvidenceError, match="not evidence"):
             require_evidence("clause 'x'", ("a source",))  # type: ignore[arg-type]
+
+
+class TestSharedTuples:
+    """Clauses and amendments citing the same evidence objects share one tuple of them."""
+
+    @given(first=st.lists(evidence(), max_size=3), second=st.lists(evidence(), max_size=3))
+    def test_each_list_gives_back_its_own_tuple(
+        self, first: list[Evidence], second: list[Evidence]
+    ) -> None:
+        """In any order, a list gives back a tuple of exactly its items; the same objects,
+        the same tuple."""
+        for items in (first, second, first):
+            made = evidence_tuple(items)
+            assert type(made) is tuple
+            assert len(made) == len(items)
+            assert all(a is b for a, b in zip(made, items, strict=True))
+            assert evidence_tuple(list(items)) is made or not items
+
+    def test_equal_but_distinct_evidence_is_not_confused(self) -> None:
+        """Keyed by the objects themselves: equal evidence elsewhere gets its own tuple."""
+        one, other = outside(), outside()
+        assert one == other
+        assert evidence_tuple([one])[0] is one
+        assert evidence_tuple([other])[0] is other
+
+    def test_what_is_not_evidence_is_not_kept(self) -> None:
+        """Anything else goes on to be refused by require_evidence, unshared."""
+        with pytest.raises(EvidenceError):
+            require_evidence("Clause 'x'", evidence_tuple(["not evidence"]))  # type: ignore[list-item]

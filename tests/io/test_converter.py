@@ -188,19 +188,3 @@ class TestSharedEvidence:
             assert again == evidence
             assert type(again) is type(evidence)
             assert structure(dict(data), ck.Evidence) is again
-
-    @settings(max_examples=40)
-    @given(
-        first=st.lists(ckt.evidence(), min_size=1, max_size=3),
-        second=st.lists(ckt.evidence(), min_size=1, max_size=3),
-    )
-    def test_each_list_gives_back_its_own_tuple(
-        self, first: list[ck.Evidence], second: list[ck.Evidence]
-    ) -> None:
-        """A clause's evidence list gives back its own tuple, the same object when equal."""
-        hook = ckio.converter._FAST.get_structure_hook(tuple[ck.Evidence, ...])
-        for evidence in (first, second, first):
-            data = [unstructure(e) for e in evidence]
-            again = hook(data, tuple[ck.Evidence, ...])
-            assert again == tuple(evidence)
-            assert hook([dict(d) for d in data], tuple[ck.Evidence, ...]) is again

@@ -19,6 +19,7 @@ from clausekit.errors import (
     did_you_mean,
 )
 from clausekit.evidence import Evidence, require_evidence
+from clausekit.evidence.citations import evidence_tuple
 from clausekit.time import DateRange, shared_day, to_day
 
 
@@ -67,7 +68,7 @@ def _replacement_tuple(value: Iterable[Replacement]) -> tuple[Replacement, ...]:
 
 
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(value)
+    return evidence_tuple(value)  # one tuple for the same evidence, shared
 
 
 def _default_announced(amendment: Amendment) -> pendulum.Date:

@@ -59,6 +59,7 @@ from clausekit.clauses.carve_out import CarveOut
 from clausekit.clauses.scope import covers, scope_converter, subjects_text
 from clausekit.errors import AgreementError, KindError
 from clausekit.evidence import Evidence, require_evidence
+from clausekit.evidence.citations import evidence_tuple
 from clausekit.registry import CLAUSE_KINDS, register_subclass
 from clausekit.scenario import ConsentGiven, ConsentRefused, Scenario
 from clausekit.time import to_day
@@ -119,7 +120,7 @@ def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(value)
+    return evidence_tuple(value)  # one tuple for the same evidence, shared
 
 
 def _until(value: object) -> pendulum.Date | None:

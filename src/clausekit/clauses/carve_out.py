@@ -35,6 +35,7 @@ from clausekit._shared import frozen
 from clausekit.clauses.scope import covers, scope_converter, subjects_text
 from clausekit.errors import AgreementError, ClauseKitError
 from clausekit.evidence import Evidence, require_evidence
+from clausekit.evidence.citations import evidence_tuple
 
 __all__ = ["CarveOut"]
 
@@ -48,7 +49,7 @@ def _names(value: Iterable[str] | str) -> frozenset[str]:
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(value)
+    return evidence_tuple(value)  # one tuple for the same evidence, shared
 
 
 @attrs.frozen(kw_only=True)

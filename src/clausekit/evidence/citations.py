@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
 import attrs
@@ -31,7 +32,7 @@ from clausekit.errors import EvidenceError
 from clausekit.evidence._validators import non_blank
 from clausekit.time import to_day
 
-__all__ = ["Evidence", "OutsideSource", "SeedExcerpt", "cite", "require_evidence"]
+__all__ = ["Evidence", "OutsideSource", "SeedExcerpt", "cite", "evidence_tuple", "require_evidence"]
 
 
 def _url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -110,6 +111,8 @@ class OutsideSource:
 
 Evidence: TypeAlias = SeedExcerpt | OutsideSource
 
+_KINDS = frozenset({SeedExcerpt, OutsideSource})
+
 
 def cite(evidence: Evidence) -> str:
     """Render one piece of evidence as a single citation line."""
@@ -120,6 +123,33 @@ def cite(evidence: Evidence) -> str:
         f"{evidence.title}, {evidence.published.isoformat()}{claim}, {evidence.url}: "
         f"{evidence.gloss}"
     )
+
+
+_SHARED_MAX = 4096
+"""The most evidence tuples kept for sharing (then the table starts afresh)."""
+
+_SHARED: dict[tuple[int, ...], tuple[Evidence, ...]] = {}
+
+
+def evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """``tuple(value)``, the same tuple as one made before from the same evidence objects.
+
+    Most clauses and amendments of an agreement, and of a portfolio, cite one source: their
+    tuples of it are one object. Keyed by the items' ids, which stay valid while the kept
+    tuple holds the items; only tuples of evidence are kept (anything else is refused by
+    :func:`require_evidence`, unshared).
+    """
+    made = value if type(value) is tuple else tuple(value)
+    if not made or not all(type(item) in _KINDS for item in made):
+        return made
+    key = tuple(map(id, made))
+    seen = _SHARED.get(key)
+    if seen is not None:
+        return seen
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    _SHARED[key] = made
+    return made
 
 
 def require_evidence(owner: str, evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:

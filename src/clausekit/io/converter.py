@@ -374,25 +374,7 @@ def _list_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any
             raise _Refused("expected a list")
         return tuple([item(v, item_type) for v in value])
 
-    if item_type is not Evidence:
-        return structure_tuple
-    # Evidence read before is shared (structure_evidence), and so is a clause's tuple of it:
-    # most clauses of a file cite the same source. Keyed by the items' ids, which stay
-    # valid while the kept tuple holds the items.
-    shared: dict[tuple[int, ...], tuple[Any, ...]] = {}
-
-    def structure_evidence_tuple(value: Any, _: Any) -> tuple[Any, ...]:
-        made = structure_tuple(value, _)
-        key = tuple(map(id, made))
-        seen = shared.get(key)
-        if seen is not None:
-            return seen
-        if len(shared) >= _CITED:
-            shared.clear()
-        shared[key] = made
-        return made
-
-    return structure_evidence_tuple
+    return structure_tuple
 
 
 def _structure_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
