@@ -55,9 +55,6 @@ class _Compiled:
     # The clauses that end or start others when their trigger fires, in agreement order.
     triggering: tuple[ClauseBase, ...]
     clause_ids: frozenset[str]
-    vocabulary: Vocabulary
-    # Clause id -> the verbs it may rule on (None: any); see ClauseBase.verbs.
-    verbs: dict[str, frozenset[str] | None] = attrs.field(factory=dict)
     # What questions already worked out, for every later question it answers (see
     # Agreement._answer): answers per (action, scenario as given, index of the stretch
     # between change points), actions as this agreement reads them, scenarios with
@@ -96,6 +93,12 @@ class _Compiled:
     )
     # The amendments with an uncertain effective date, in agreement order (made on first use).
     ranged: tuple[Amendment, ...] = attrs.field(init=False, eq=False, repr=False)
+    # The verbs, subjects and qualifiers the clauses speak of, made by the first question
+    # (which checks its words against them): an agreement never asked holds none.
+    vocabulary: Vocabulary = attrs.field(init=False, eq=False, repr=False)
+    # Clause id -> the verbs it may rule on (None: any; see ClauseBase.verbs), made by the
+    # first question like the vocabulary.
+    verbs: dict[str, frozenset[str] | None] = attrs.field(init=False, eq=False, repr=False)
 
     def __getattr__(self, name: str) -> Any:
         """A memo not made yet (an unset slot): made now and kept."""
@@ -107,6 +110,10 @@ class _Compiled:
             made = MappingProxyType({day: tuple(a) for day, a in by_day.items()})
         elif name == "ranged":
             made = tuple(a for a in self.amendments if a.effective_latest is not None)
+        elif name == "vocabulary":
+            made = Vocabulary.of(item.clause for item, _, _ in self.lives)
+        elif name == "verbs":
+            made = {item.clause.id: item.clause.verbs() for item, _, _ in self.lives}
         elif name in _MEMOS:
             made = {}
         else:
@@ -389,8 +396,6 @@ def _compile(
         triggering=tuple(triggering),
         trigger_lives=tuple(trigger_lives),
         clause_ids=clause_ids,
-        vocabulary=Vocabulary.of(life[1].clause for life in lives.values()),
-        verbs={cid: life[1].clause.verbs() for cid, life in lives.items()},
     )
 
 
