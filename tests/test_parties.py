@@ -7,10 +7,13 @@ import pickle
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import clausekit as ck
 from clausekit.errors import ArgumentTypeError
 from clausekit.parties import PartyRegistry
+from clausekit.testing import parties
 
 
 @pytest.fixture
@@ -139,3 +142,25 @@ class TestImmutable:
         for twin in (pickle.loads(pickle.dumps(registry)), copy.deepcopy(registry)):
             assert twin == registry
             assert twin.resolve("acme").name == "Acme"
+
+
+class TestOneTableForBothLookUps:
+    """The registry keeps names as written and folded in one table: the exact look-up
+    (spelled, canonical) must never answer for a name spelled otherwise."""
+
+    @given(listed=parties(), data=st.data())
+    def test_spelled_and_canonical_agree_with_their_definitions(
+        self, listed: tuple[ck.Party, ...], data: st.DataObject
+    ) -> None:
+        """spelled: only an exact name or alias; canonical and resolve: any case, any party."""
+        registry = ck.PartyRegistry(listed)
+        names = [n for p in listed for n in p.names]
+        name = data.draw(
+            st.sampled_from(names).flatmap(
+                lambda n: st.sampled_from([n, n.casefold(), n.upper(), n.swapcase()])
+            )
+        )
+        owner = next(p for p in listed if name.casefold() in {n.casefold() for n in p.names})
+        assert registry.spelled(name) == (owner.name if name in owner.names else None)
+        assert registry.canonical(name) == owner.name == registry.resolve(name).name
+        assert name in registry

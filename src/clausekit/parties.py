@@ -129,10 +129,11 @@ class PartyRegistry:
     """
 
     parties: tuple[Party, ...] = attrs.field(converter=to_parties)
+    # Every name and alias folded (sys.intern(name.casefold())) and exactly as written ->
+    # its party: one table for both look-ups. Most look-ups spell a name the way the
+    # agreement does and skip the case folding. No exact spelling can stand for another
+    # party's folded name: the two would fold alike, which construction refuses.
     _index: Mapping[str, Party] = attrs.field(init=False, repr=False, eq=False)
-    # Every name and alias exactly as written -> canonical name: most look-ups spell a
-    # name the way the agreement does, and skip the case folding.
-    _exact: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
     outsiders: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     """The canonical names of the listed parties that are not parties to the agreement."""
 
@@ -148,10 +149,11 @@ class PartyRegistry:
                         f"{party.name!r}; every party name and alias must be unique."
                     ).at(field="parties")
                 index[key] = party
-        # Read-only views: nothing reached through a built registry can change it.
-        exact = {n: p.name for p in self.parties for n in p.names}
+        for party in self.parties:
+            for name in party.names:
+                index[name] = party
+        # A read-only view: nothing reached through a built registry can change it.
         object.__setattr__(self, "_index", MappingProxyType(index))
-        object.__setattr__(self, "_exact", MappingProxyType(exact))
         object.__setattr__(self, "outsiders", frozen(p.name for p in self.parties if p.outsider))
 
     def __reduce__(self) -> tuple[type[PartyRegistry], tuple[tuple[Party, ...]]]:
@@ -197,9 +199,12 @@ class PartyRegistry:
         The look-up without case folding or an error: :meth:`canonical` says why a
         name that is not found is refused.
         """
-        return self._exact.get(name) if type(name) is str else None
+        party = self._index.get(name) if type(name) is str else None
+        return party.name if party is not None and name in party.names else None
 
     def canonical(self, name: str, *, where: str = "") -> str:
         """The canonical name of the party called ``name``."""
-        exact = self._exact.get(name) if type(name) is str else None
-        return exact if exact is not None else self.resolve(name, where=where).name
+        party = self._index.get(name) if type(name) is str else None
+        if party is not None and name in party.names:
+            return party.name
+        return self.resolve(name, where=where).name
