@@ -279,3 +279,17 @@ def test_no_clause_means_permitted_and_says_so(workload: ck.Workload) -> None:
     )
     assert verdict.outcome is ck.Outcome.PERMITTED
     assert verdict.reason == "no clause in force restricts this"
+
+
+@given(first=ckst.agreements(), second=ckst.agreements())
+def test_shared_vocabularies_and_verb_tables_are_each_agreements_own(
+    first: ck.Agreement, second: ck.Agreement
+) -> None:
+    """Agreements whose clauses speak alike share one vocabulary and one table of verbs,
+    made by their first question: whatever was asked before, each is its clauses' own."""
+    from clausekit.agreement.vocabulary import Vocabulary
+
+    for agreement in (first, second, first):
+        clauses = [item.clause for item, _, _ in agreement._compiled.lives]
+        assert agreement.vocabulary() == Vocabulary.of(clauses)
+        assert dict(agreement._compiled.verbs) == {c.id: c.verbs() for c in clauses}

@@ -98,7 +98,8 @@ class _Compiled:
     vocabulary: Vocabulary = attrs.field(init=False, eq=False, repr=False)
     # Clause id -> the verbs it may rule on (None: any; see ClauseBase.verbs), made by the
     # first question like the vocabulary.
-    verbs: dict[str, frozenset[str] | None] = attrs.field(init=False, eq=False, repr=False)
+    # Both are shared by the agreements whose clauses speak alike (a portfolio's, mostly).
+    verbs: Mapping[str, frozenset[str] | None] = attrs.field(init=False, eq=False, repr=False)
 
     def __getattr__(self, name: str) -> Any:
         """A memo not made yet (an unset slot): made now and kept."""
@@ -111,9 +112,16 @@ class _Compiled:
         elif name == "ranged":
             made = tuple(a for a in self.amendments if a.effective_latest is not None)
         elif name == "vocabulary":
-            made = Vocabulary.of(item.clause for item, _, _ in self.lives)
+            made = _shared(Vocabulary.of(item.clause for item, _, _ in self.lives))
         elif name == "verbs":
-            made = {item.clause.id: item.clause.verbs() for item, _, _ in self.lives}
+            verbs = {item.clause.id: item.clause.verbs() for item, _, _ in self.lives}
+            key = tuple(verbs.items())
+            try:
+                made = _SHARED.get(key)
+            except TypeError:  # a kind whose verbs() gave a set that does not hash: not shared
+                made = MappingProxyType(verbs)
+            if made is None:
+                made = _shared(MappingProxyType(verbs), key)
         elif name in _MEMOS:
             made = {}
         else:
@@ -147,7 +155,7 @@ class _Compiled:
         key = (verb, subject)
         found = self.speaking.get(key) if remember else None
         if found is None:
-            verbs_of = self.verbs  # ClauseBase.verbs() of each clause, worked out at compile
+            verbs_of = self.verbs  # ClauseBase.verbs() of each clause, worked out once
             chosen = []
             for index, (item, _, _) in enumerate(self.lives):
                 clause = item.clause
@@ -222,6 +230,22 @@ _NO_FACTS = Scenario()
 
 
 _NOTHING: Mapping[str, str] = MappingProxyType({})
+
+
+_SHARED: dict[object, Any] = {}
+"""Vocabularies and verb tables made before, shared by equal ones (read-only values)."""
+
+
+def _shared(value: Any, key: object = None) -> Any:
+    """The value made before equal to ``value`` (or kept under ``key``), else ``value``, kept."""
+    key = value if key is None else key
+    seen = _SHARED.get(key)
+    if seen is not None:
+        return seen
+    if len(_SHARED) >= _MEMO_SIZE:
+        _SHARED.clear()
+    _SHARED[key] = value
+    return value
 
 
 def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
