@@ -285,8 +285,8 @@ def test_no_clause_means_permitted_and_says_so(workload: ck.Workload) -> None:
 def test_shared_vocabularies_and_verb_tables_are_each_agreements_own(
     first: ck.Agreement, second: ck.Agreement
 ) -> None:
-    """Agreements whose clauses speak alike share one vocabulary and one table of verbs,
-    made by their first question: whatever was asked before, each is its clauses' own."""
+    """Agreements whose clauses speak alike share one vocabulary and one table of verbs:
+    whatever was built or asked before, each agreement's are its clauses' own."""
     from clausekit.agreement.vocabulary import Vocabulary
 
     for agreement in (first, second, first):

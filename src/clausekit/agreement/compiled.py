@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -36,6 +37,53 @@ _MEMOS = frozenset(
 )
 
 
+class _Memos:
+    """What an agreement's questions already worked out, for every later question."""
+
+    __slots__ = (
+        "answers",
+        "fact_causes",
+        "known",
+        "payers",
+        "resolved",
+        "scenarios",
+        "speaking",
+        "states",
+    )
+
+    # What questions already worked out, for every later question it answers (see
+    # Agreement._answer): answers per (action, scenario as given, index of the stretch
+    # between change points), actions as this agreement reads them, scenarios with
+    # canonical names and their change points. Each dict is bounded: cleared when it
+    # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
+    # Each is made on first use (see __getattr__): most agreements of a portfolio are
+    # asked once, or never, and seven empty dicts were a tenth of an agreement's memory;
+    # and the whole object is made by the first question (see _Compiled._memos).
+    answers: dict[tuple[Action, Scenario | None, int], _Answer]
+    resolved: dict[Action, Resolved]
+    scenarios: dict[Scenario | None, tuple[Scenario, tuple[pendulum.Date, ...]]]
+    # The clauses in force per change day, worked out when first asked (bounded like the
+    # rest): storing every day's set up front costs days x clauses, quadratic in amendments.
+    states: dict[int, tuple[InForce, ...]]
+    # The views "as known on" a day, per stretch between knowledge days (knowledge.py).
+    known: dict[object, Any]
+    # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
+    # action on them (see speaking_to), worked out when first asked (bounded like the rest).
+    speaking: dict[tuple[str, str], _Among]
+    # Per payer: the clauses with payment terms for it (see paying).
+    payers: dict[str, _Among]
+    # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
+    fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]]
+
+    def __getattr__(self, name: str) -> Any:
+        """A memo not made yet (an unset slot): made now and kept."""
+        if name not in _MEMOS:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        made: dict[Any, Any] = {}
+        object.__setattr__(self, name, made)
+        return made
+
+
 @attrs.frozen
 class _Compiled:
     """The agreement's clauses in force, per change day, computed once."""
@@ -55,34 +103,13 @@ class _Compiled:
     # The clauses that end or start others when their trigger fires, in agreement order.
     triggering: tuple[ClauseBase, ...]
     clause_ids: frozenset[str]
-    # What questions already worked out, for every later question it answers (see
-    # Agreement._answer): answers per (action, scenario as given, index of the stretch
-    # between change points), actions as this agreement reads them, scenarios with
-    # canonical names and their change points. Each dict is bounded: cleared when it
-    # reaches _MEMO_SIZE entries, so memory stays bounded however many questions come.
-    # Each is made on first use (see __getattr__): most agreements of a portfolio are
-    # asked once, or never, and seven empty dicts were a tenth of an agreement's memory.
-    answers: dict[tuple[Action, Scenario | None, int], _Answer] = attrs.field(
-        init=False, eq=False, repr=False
-    )
-    resolved: dict[Action, Resolved] = attrs.field(init=False, eq=False, repr=False)
-    scenarios: dict[Scenario | None, tuple[Scenario, tuple[pendulum.Date, ...]]] = attrs.field(
-        init=False, eq=False, repr=False
-    )
-    # The clauses in force per change day, worked out when first asked (bounded like the
-    # rest): storing every day's set up front costs days x clauses, quadratic in amendments.
-    states: dict[int, tuple[InForce, ...]] = attrs.field(init=False, eq=False, repr=False)
-    # The views "as known on" a day, per stretch between knowledge days (knowledge.py).
-    known: dict[object, Any] = attrs.field(init=False, eq=False, repr=False)
-    # Per (verb, subject): the indexes into ``lives`` of the clauses that may speak to an
-    # action on them (see speaking_to), worked out when first asked (bounded like the rest).
-    speaking: dict[tuple[str, str], _Among] = attrs.field(init=False, eq=False, repr=False)
-    # Per payer: the clauses with payment terms for it (see paying).
-    payers: dict[str, _Among] = attrs.field(init=False, eq=False, repr=False)
-    # Per scenario: what its dated facts do on each day, in words (readings.fact_causes).
-    fact_causes: dict[Scenario, dict[pendulum.Date, tuple[str, ...]]] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    # The verbs, subjects and qualifiers the clauses speak of, and clause id -> the verbs it
+    # may rule on (None: any; see ClauseBase.verbs): both shared by the agreements whose
+    # clauses speak alike (most of a portfolio's), read-only.
+    vocabulary: Vocabulary
+    verbs: Mapping[str, frozenset[str] | None]
+    # What questions already worked out (see _Memos), made by the first question.
+    _memos: _Memos = attrs.field(init=False, eq=False, repr=False)
     # Indexes into ``lives`` of the triggering clauses, in agreement order.
     trigger_lives: tuple[int, ...] = ()
 
@@ -93,37 +120,58 @@ class _Compiled:
     )
     # The amendments with an uncertain effective date, in agreement order (made on first use).
     ranged: tuple[Amendment, ...] = attrs.field(init=False, eq=False, repr=False)
-    # The verbs, subjects and qualifiers the clauses speak of, made by the first question
-    # (which checks its words against them): an agreement never asked holds none.
-    vocabulary: Vocabulary = attrs.field(init=False, eq=False, repr=False)
-    # Clause id -> the verbs it may rule on (None: any; see ClauseBase.verbs), made by the
-    # first question like the vocabulary.
-    # Both are shared by the agreements whose clauses speak alike (a portfolio's, mostly).
-    verbs: Mapping[str, frozenset[str] | None] = attrs.field(init=False, eq=False, repr=False)
+
+    # The memos, read through _memos: one slot here instead of eight, which an agreement
+    # never asked does not fill (8 bytes each); read by attrgetter, in C.
+    if TYPE_CHECKING:
+
+        @property
+        def answers(self) -> dict[tuple[Action, Scenario | None, int], _Answer]: ...
+
+        @property
+        def resolved(self) -> dict[Action, Resolved]: ...
+
+        @property
+        def scenarios(
+            self,
+        ) -> dict[Scenario | None, tuple[Scenario, tuple[pendulum.Date, ...]]]: ...
+
+        @property
+        def states(self) -> dict[int, tuple[InForce, ...]]: ...
+
+        @property
+        def known(self) -> dict[object, Any]: ...
+
+        @property
+        def speaking(self) -> dict[tuple[str, str], _Among]: ...
+
+        @property
+        def payers(self) -> dict[str, _Among]: ...
+
+        @property
+        def fact_causes(self) -> dict[Scenario, dict[pendulum.Date, tuple[str, ...]]]: ...
+    else:
+        answers = property(attrgetter("_memos.answers"))
+        resolved = property(attrgetter("_memos.resolved"))
+        scenarios = property(attrgetter("_memos.scenarios"))
+        states = property(attrgetter("_memos.states"))
+        known = property(attrgetter("_memos.known"))
+        speaking = property(attrgetter("_memos.speaking"))
+        payers = property(attrgetter("_memos.payers"))
+        fact_causes = property(attrgetter("_memos.fact_causes"))
 
     def __getattr__(self, name: str) -> Any:
         """A memo not made yet (an unset slot): made now and kept."""
         made: Any
-        if name == "opened":
+        if name == "_memos":
+            made = _Memos()
+        elif name == "opened":
             by_day: dict[pendulum.Date, list[Amendment]] = {}
             for amendment in self.amendments:
                 by_day.setdefault(amendment.effective, []).append(amendment)
             made = MappingProxyType({day: tuple(a) for day, a in by_day.items()})
         elif name == "ranged":
             made = tuple(a for a in self.amendments if a.effective_latest is not None)
-        elif name == "vocabulary":
-            made = _shared(Vocabulary.of(item.clause for item, _, _ in self.lives))
-        elif name == "verbs":
-            verbs = {item.clause.id: item.clause.verbs() for item, _, _ in self.lives}
-            key = tuple(verbs.items())
-            try:
-                made = _SHARED.get(key)
-            except TypeError:  # a kind whose verbs() gave a set that does not hash: not shared
-                made = MappingProxyType(verbs)
-            if made is None:
-                made = _shared(MappingProxyType(verbs), key)
-        elif name in _MEMOS:
-            made = {}
         else:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         object.__setattr__(self, name, made)
@@ -246,6 +294,22 @@ def _shared(value: Any, key: object = None) -> Any:
         _SHARED.clear()
     _SHARED[key] = value
     return value
+
+
+def _verbs(
+    lives: tuple[tuple[InForce, pendulum.Date, pendulum.Date | None], ...],
+) -> Mapping[str, frozenset[str] | None]:
+    """Clause id -> ClauseBase.verbs(), the same read-only table as an equal one made before."""
+    verbs = {item.clause.id: item.clause.verbs() for item, _, _ in lives}
+    key = tuple(verbs.items())
+    try:
+        seen = _SHARED.get(key)
+    except TypeError:  # a kind whose verbs() gave a set that does not hash: not shared
+        return MappingProxyType(verbs)
+    made: Mapping[str, frozenset[str] | None] = (
+        seen if seen is not None else _shared(MappingProxyType(verbs), key)
+    )
+    return made
 
 
 def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
@@ -408,11 +472,12 @@ def _compile(
     for amendment in amendments:
         if amendment.effective_latest is not None:
             settling.setdefault(amendment.effective_latest, []).append(amendment)
+    lives_in_order = tuple((life[1], life[2], life[3]) for life in ordered)
     return _Compiled(
         registry=registry,
         start=start,
         days=days,
-        lives=tuple((life[1], life[2], life[3]) for life in ordered),
+        lives=lives_in_order,
         amendments=amendments,
         settling={day: tuple(a) for day, a in settling.items()} if settling else _NONE,
         expiring={day: tuple(ids) for day, ids in expiring.items()} if expiring else _NONE,
@@ -420,6 +485,8 @@ def _compile(
         triggering=tuple(triggering),
         trigger_lives=tuple(trigger_lives),
         clause_ids=clause_ids,
+        vocabulary=_shared(Vocabulary.of(item.clause for item, _, _ in lives_in_order)),
+        verbs=_verbs(lives_in_order),
     )
 
 
