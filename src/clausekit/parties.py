@@ -200,11 +200,13 @@ class PartyRegistry:
         name that is not found is refused.
         """
         party = self._index.get(name) if type(name) is str else None
-        return party.name if party is not None and name in party.names else None
+        if party is not None and (name == party.name or name in party.aliases):
+            return party.name
+        return None
 
     def canonical(self, name: str, *, where: str = "") -> str:
         """The canonical name of the party called ``name``."""
         party = self._index.get(name) if type(name) is str else None
-        if party is not None and name in party.names:
+        if party is not None and (name == party.name or name in party.aliases):
             return party.name
         return self.resolve(name, where=where).name
