@@ -148,3 +148,26 @@ class TestCanonicalParties:
             from clausekit.registry import CLAUSE_KINDS
 
             CLAUSE_KINDS.unregister("test-named-once")
+
+    def test_a_kind_with_a_pre_init_is_built_through_evolve(self) -> None:
+        """A kind's __attrs_pre_init__ runs for the copy too, as attrs.evolve runs it."""
+        import attrs
+
+        seen: list[str] = []
+
+        @attrs.frozen(kw_only=True)
+        class Counted(ck.ClauseBase, kind="test-counted-once"):
+            bound: str
+            party_fields = ("bound",)
+
+            def __attrs_pre_init__(self) -> None:
+                seen.append("made")
+
+        try:
+            clause = Counted(id="n", title="N", evidence=[SRC], bound="acme")
+            assert clause.with_canonical_parties(lambda name: "Acme GmbH").bound == "Acme GmbH"
+            assert seen == ["made", "made"]
+        finally:
+            from clausekit.registry import CLAUSE_KINDS
+
+            CLAUSE_KINDS.unregister("test-counted-once")

@@ -440,9 +440,9 @@ def _renamed(clause: ClauseBase, changes: dict[str, Any]) -> ClauseBase:
     Every other field of ``clause`` was converted and validated when it was built, and
     converting it again gives the same value: only the changed fields go through their
     converters and validators, and the kind's own checks (``__attrs_post_init__``) run
-    again, so a check across fields sees the new names. A kind with a field ``__init__``
-    does not take, a converter that takes the instance, or a cached hash is built through
-    ``attrs.evolve``.
+    again, so a check across fields sees the new names. A kind with its own ``__init__``
+    or ``__attrs_pre_init__``, a field ``__init__`` does not take, a converter that takes
+    the instance, or a cached hash is built through ``attrs.evolve``.
     """
     cls = type(clause)
     plan = _COPYABLE.get(cls)
@@ -483,8 +483,13 @@ _COPYABLE: dict[type, _Plan] = {}
 
 def _copyable(cls: type) -> _Plan:
     fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
-    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()) or any(
-        not field.init or isinstance(field.converter, attrs.Converter) for field in fields
+    init = getattr(cls.__init__, "__code__", None)  # type: ignore[misc]
+    if (
+        init is None
+        or not init.co_filename.startswith("<attrs generated")  # a kind's own __init__
+        or hasattr(cls, "__attrs_pre_init__")
+        or "_attrs_cached_hash" in getattr(cls, "__slots__", ())
+        or any(not field.init or isinstance(field.converter, attrs.Converter) for field in fields)
     ):
         return _EVOLVE
     return tuple(field.name for field in fields), {field.name: field for field in fields}
