@@ -165,13 +165,25 @@ def stream(
     Closing the iterator early cancels the chunks not yet started.
 
     Examples:
+        A supply deal whose exclusivity (lifted by the supplier's consent) ends in
+        November 2025, asked as known on three days:
+
         >>> import clausekit as ck
         >>> from clausekit.portfolio import stream
-        >>> deal = ck.models.openai_microsoft()
-        >>> aws = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload="training")
+        >>> src = ck.OutsideSource(url="https://example.org/supply", title="Supply deal",
+        ...                        published="2020-01-01", gloss="Acme buys compute from CloudCo")
+        >>> deal = ck.Agreement(id="supply", title="Supply deal",
+        ...     parties=[ck.Party("Acme"), ck.Party("CloudCo"), ck.Party("OtherCloud")],
+        ...     amendments=[
+        ...         ck.Amendment(id="signed", title="Signed", effective="2020-01-01", evidence=[src],
+        ...             adds=[ck.Exclusivity(id="only-cloudco", title="Only CloudCo", evidence=[src],
+        ...                 bound="Acme", beneficiary="CloudCo", consent_by="CloudCo")]),
+        ...         ck.Amendment(id="opened", title="Opened", effective="2025-11-01", evidence=[src],
+        ...             ends=["only-cloudco"])])
+        >>> other = ck.ProcureCompute(buyer="Acme", provider="OtherCloud", workload="training")
         >>> days = ("2025-02-01", "2025-06-01", "2025-12-01")
         >>> versions = (deal.as_known_on(day) for day in days)  # a generator: read lazily
-        >>> [v.outcome.value for v in stream(versions, aws, on="2025-11-15", chunksize=2)]
+        >>> [v.outcome.value for v in stream(versions, other, on="2025-11-15", chunksize=2)]
         ['conditional', 'conditional', 'permitted']
 
     Raises:
@@ -220,10 +232,19 @@ def evaluate_to(
         >>> import json, tempfile, pathlib
         >>> import clausekit as ck
         >>> from clausekit.portfolio import evaluate_to
-        >>> deal = ck.models.openai_microsoft()
-        >>> aws = ck.ProcureCompute(buyer="OpenAI", provider="AWS", workload="training")
+        >>> src = ck.OutsideSource(url="https://example.org/supply", title="Supply deal",
+        ...                        published="2020-01-01", gloss="Acme buys compute from CloudCo")
+        >>> deal = ck.Agreement(id="supply", title="Supply deal",
+        ...     parties=[ck.Party("Acme"), ck.Party("CloudCo"), ck.Party("OtherCloud")],
+        ...     amendments=[
+        ...         ck.Amendment(id="signed", title="Signed", effective="2020-01-01", evidence=[src],
+        ...             adds=[ck.Exclusivity(id="only-cloudco", title="Only CloudCo", evidence=[src],
+        ...                 bound="Acme", beneficiary="CloudCo", consent_by="CloudCo")]),
+        ...         ck.Amendment(id="opened", title="Opened", effective="2025-11-01", evidence=[src],
+        ...             ends=["only-cloudco"])])
+        >>> other = ck.ProcureCompute(buyer="Acme", provider="OtherCloud", workload="training")
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "answers.jsonl"
-        >>> written = evaluate_to(out, [deal, deal.as_known_on("2025-02-01")], aws, on="2025-11-15")
+        >>> written = evaluate_to(out, [deal, deal.as_known_on("2025-02-01")], other, on="2025-11-15")
         >>> written.entries, written.failures, dict(written.outcomes)
         (2, 0, {'permitted': 1, 'conditional': 1})
         >>> json.loads(out.read_text().splitlines()[0])["outcome"]

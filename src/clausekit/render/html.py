@@ -144,8 +144,15 @@ def agreement_to_html(agreement: Agreement) -> str:
 
     Examples:
         >>> import clausekit as ck
-        >>> html = agreement_to_html(ck.models.openai_microsoft())
-        >>> "Amazon Web Services" in html and "stargate-2025" in html
+        >>> src = ck.OutsideSource(url="https://example.org/supply", title="Supply deal",
+        ...                        published="2020-01-01", gloss="Acme buys compute from CloudCo")
+        >>> deal = ck.Agreement(id="supply", title="Supply deal",
+        ...     parties=[ck.Party("Acme", aliases=("Acme Inc.",)), ck.Party("CloudCo")],
+        ...     amendments=[ck.Amendment(id="signed", title="Signed", effective="2020-01-01",
+        ...         evidence=[src], adds=[ck.Exclusivity(id="only-cloudco", title="Only CloudCo",
+        ...             evidence=[src], bound="Acme", beneficiary="CloudCo")])])
+        >>> html = agreement_to_html(deal)
+        >>> "Acme Inc." in html and "<code>only-cloudco</code>" in html
         True
     """
     parties = [
@@ -185,10 +192,15 @@ def owed_to_html(owed: Owed) -> str:
 
     Examples:
         >>> import clausekit as ck
-        >>> deal = ck.models.openai_microsoft()
-        >>> html = owed_to_html(deal.revenue_share("OpenAI", revenue="10000000000 USD",
-        ...                     during="2024", scenario=ck.Scenario(ck.AssumedRate(
-        ...                     "revenue-share-openai-to-microsoft", "0.20"))))
+        >>> src = ck.OutsideSource(url="https://example.org/share", title="Revenue share",
+        ...                        published="2020-01-01", gloss="Acme pays Beta a share")
+        >>> deal = ck.Agreement(id="share", title="Revenue share",
+        ...     parties=[ck.Party("Acme"), ck.Party("Beta")],
+        ...     amendments=[ck.Amendment(id="signed", title="Signed", effective="2020-01-01",
+        ...         evidence=[src], adds=[ck.RevenueShare(id="rs", title="Share", evidence=[src],
+        ...             payer="Acme", payee="Beta")])])
+        >>> html = owed_to_html(deal.revenue_share("Acme", revenue="10000000000 USD",
+        ...     during="2024", scenario=ck.Scenario(ck.AssumedRate("rs", "0.20"))))
         >>> "USD 2,000,000,000" in html
         True
     """
