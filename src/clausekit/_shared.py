@@ -1,4 +1,4 @@
-"""One object for equal immutable values: sets of names shared across agreements.
+"""One object for equal immutable values: sets of names, and other values, shared across agreements.
 
 A portfolio holds many agreements whose clauses name the same scopes, verbs
 and subjects (``{"training", "research"}``). Each would otherwise keep its own
@@ -27,12 +27,13 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Hashable, Iterable
+from typing import Generic, TypeVar
 
-__all__ = ["MAX_SHARED", "frozen"]
+__all__ = ["MAX_SHARED", "SharedTable", "frozen"]
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 MAX_SHARED = 1 << 16
 """The most distinct sets kept for sharing."""
@@ -54,3 +55,34 @@ def frozen(values: Iterable[T]) -> frozenset[T]:
     if len(_SETS) < MAX_SHARED and all(type(v) is kind for v in made):
         _SETS[key] = made
     return made
+
+
+class SharedTable(Generic[V]):
+    """Read-only values kept under a key, so equal ones made later are the first one made.
+
+    Bounded: when ``size`` values are kept the table starts afresh (sharing is
+    lost for what it held, nothing else). Sharing changes no answer: the values
+    are immutable and equal.
+
+    Examples:
+        >>> table: SharedTable[tuple[int, ...]] = SharedTable(2)
+        >>> a = table.keep((1, 2), (1, 2))
+        >>> table.keep((1, 2), tuple([1, 2])) is a
+        True
+    """
+
+    __slots__ = ("_size", "_values")
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._values: dict[Hashable, V] = {}
+
+    def keep(self, key: Hashable, value: V) -> V:
+        """The value kept under ``key``, else ``value``, now kept under it."""
+        seen = self._values.get(key)
+        if seen is not None:
+            return seen
+        if len(self._values) >= self._size:
+            self._values.clear()
+        self._values[key] = value
+        return value

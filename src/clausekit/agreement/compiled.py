@@ -13,7 +13,7 @@ import attrs
 import pendulum
 
 from clausekit._intervals import IntervalIndex
-from clausekit._shared import frozen
+from clausekit._shared import SharedTable, frozen
 from clausekit.actions import Action
 from clausekit.agreement.amendment import Amendment, InForce
 from clausekit.agreement.vocabulary import Vocabulary
@@ -280,20 +280,14 @@ _NO_FACTS = Scenario()
 _NOTHING: Mapping[str, str] = MappingProxyType({})
 
 
-_SHARED: dict[object, Any] = {}
+_SHARED: SharedTable[Any] = SharedTable(_MEMO_SIZE)
 """Vocabularies and verb tables made before, shared by equal ones (read-only values)."""
 
 
-def _shared(value: Any, key: object = None) -> Any:
-    """The value made before equal to ``value`` (or kept under ``key``), else ``value``, kept."""
-    key = value if key is None else key
-    seen = _SHARED.get(key)
-    if seen is not None:
-        return seen
-    if len(_SHARED) >= _MEMO_SIZE:
-        _SHARED.clear()
-    _SHARED[key] = value
-    return value
+def _vocabulary(vocabulary: Vocabulary) -> Vocabulary:
+    """The vocabulary made before equal to ``vocabulary``, else ``vocabulary``, kept."""
+    shared: Vocabulary = _SHARED.keep(vocabulary, vocabulary)
+    return shared
 
 
 def _verbs(
@@ -301,14 +295,12 @@ def _verbs(
 ) -> Mapping[str, frozenset[str] | None]:
     """Clause id -> ClauseBase.verbs(), the same read-only table as an equal one made before."""
     verbs = {item.clause.id: item.clause.verbs() for item, _, _ in lives}
-    key = tuple(verbs.items())
     try:
-        seen = _SHARED.get(key)
+        made: Mapping[str, frozenset[str] | None] = _SHARED.keep(
+            tuple(verbs.items()), MappingProxyType(verbs)
+        )
     except TypeError:  # a kind whose verbs() gave a set that does not hash: not shared
         return MappingProxyType(verbs)
-    made: Mapping[str, frozenset[str] | None] = (
-        seen if seen is not None else _shared(MappingProxyType(verbs), key)
-    )
     return made
 
 
@@ -485,7 +477,7 @@ def _compile(
         triggering=tuple(triggering),
         trigger_lives=tuple(trigger_lives),
         clause_ids=clause_ids,
-        vocabulary=_shared(Vocabulary.of(item.clause for item, _, _ in lives_in_order)),
+        vocabulary=_vocabulary(Vocabulary.of(item.clause for item, _, _ in lives_in_order)),
         verbs=_verbs(lives_in_order),
     )
 

@@ -28,6 +28,7 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
+from clausekit._shared import SharedTable
 from clausekit.errors import EvidenceError
 from clausekit.evidence._validators import non_blank
 from clausekit.time import to_day
@@ -128,7 +129,7 @@ def cite(evidence: Evidence) -> str:
 _SHARED_MAX = 4096
 """The most evidence tuples kept for sharing (then the table starts afresh)."""
 
-_SHARED: dict[tuple[int, ...], tuple[Evidence, ...]] = {}
+_SHARED: SharedTable[tuple[Evidence, ...]] = SharedTable(_SHARED_MAX)
 
 
 def evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -142,14 +143,7 @@ def evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     made = value if type(value) is tuple else tuple(value)
     if not made or not all(type(item) in _KINDS for item in made):
         return made
-    key = tuple(map(id, made))
-    seen = _SHARED.get(key)
-    if seen is not None:
-        return seen
-    if len(_SHARED) >= _SHARED_MAX:
-        _SHARED.clear()
-    _SHARED[key] = made
-    return made
+    return _SHARED.keep(tuple(map(id, made)), made)
 
 
 def require_evidence(owner: str, evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
