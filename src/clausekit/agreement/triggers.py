@@ -64,7 +64,7 @@ def in_force_under(
     )
     if not compiled.triggering:
         return InForceUnder(base, _NOTHING, _NOTHING)  # type: ignore[arg-type]
-    firing = base if among is None else compiled.in_force_among(compiled.trigger_lives, day)
+    firing = compiled.in_force_among(compiled.trigger_lives, day)  # only triggering clauses
     ended: set[str] = set()
     started: set[str] = set()
     uncertain: dict[str, Trigger] = {}
@@ -72,8 +72,6 @@ def in_force_under(
     for item in firing:
         clause = item.clause
         ends, starts = clause.ends_on_trigger(), clause.starts_on_trigger()
-        if not ends and not starts:
-            continue
         trigger = clause.trigger(scenario)
         if trigger is None:
             for affected in sorted(ends | starts):
@@ -117,8 +115,6 @@ def trigger_causes(compiled: _Compiled, scenario: Scenario, day: pendulum.Date) 
     causes = []
     for item in compiled.in_force_among(compiled.trigger_lives, day):
         clause = item.clause
-        if not clause.ends_on_trigger() and not clause.starts_on_trigger():
-            continue
         trigger = clause.trigger(scenario)
         if trigger is not None and trigger.day == day:
             causes.append(f"{trigger.text} (scenario; clause {clause.id!r})")
