@@ -223,9 +223,6 @@ class ActionBase:
         return cls(**fields)
 
 
-_ActionBase = ActionBase  # the name before action kinds were open
-
-
 def _workload(value: object) -> Workload:
     try:
         return Workload(str(value).lower())
